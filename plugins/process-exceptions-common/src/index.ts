@@ -1,0 +1,9 @@
+/**
+ * Types, constants and permissions shared by the process-exceptions plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './constants';
+export * from './events';
+export * from './permissions';
+export * from './types';

@@ -1,0 +1,42 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Allows a person to record an exception by hand.
+ *
+ * @public
+ */
+export const processExceptionsCreatePermission = createPermission({
+  name: 'process-exceptions.exception.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows a person to mark a backfill task as done.
+ *
+ * @public
+ */
+export const processExceptionsCompleteTaskPermission = createPermission({
+  name: 'process-exceptions.task.complete',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Allows a person to acknowledge a finding by recording the missing exception.
+ *
+ * @public
+ */
+export const processExceptionsAcknowledgeFindingPermission = createPermission({
+  name: 'process-exceptions.finding.acknowledge',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Every permission of the plugin, for registration and policies.
+ *
+ * @public
+ */
+export const processExceptionsPermissions = [
+  processExceptionsCreatePermission,
+  processExceptionsCompleteTaskPermission,
+  processExceptionsAcknowledgeFindingPermission,
+];

@@ -1,0 +1,101 @@
+/**
+ * The three exceptions the handbook sanctions.
+ *
+ * @public
+ */
+export type ExceptionKind = 'hotfix' | 'flag-disable' | 'partial-readiness';
+
+/** @public */
+export const EXCEPTION_KINDS: readonly ExceptionKind[] = [
+  'hotfix',
+  'flag-disable',
+  'partial-readiness',
+];
+
+/**
+ * `backfilled` exceptions also say whether they were backfilled on time.
+ *
+ * @public
+ */
+export type ExceptionStatus = 'open' | 'overdue' | 'backfilled';
+
+/** @public */
+export const EXCEPTION_STATUSES: readonly ExceptionStatus[] = [
+  'open',
+  'overdue',
+  'backfilled',
+];
+
+/**
+ * Who owes a backfill task.
+ *
+ * @public
+ */
+export type BackfillRole =
+  | 'reviewer'
+  | 'product-owner'
+  | 'qa'
+  | 'designer'
+  | 'developer';
+
+/** @public */
+export interface ExceptionLinks {
+  incident?: string;
+  changes?: string[];
+  flag?: string;
+  story?: string;
+  deployment?: string;
+}
+
+/** @public */
+export interface BackfillTask {
+  key: string;
+  title: string;
+  role: BackfillRole;
+  dueAt: string | null;
+  doneAt: string | null;
+  doneBy: string | null;
+  evidenceUrl: string | null;
+}
+
+/** @public */
+export interface ProcessException {
+  id: string;
+  entityRef: string;
+  kind: ExceptionKind;
+  name: string;
+  reason: string;
+  links: ExceptionLinks;
+  openedBy: string | null;
+  openedAt: string;
+  deadline: string | null;
+  status: ExceptionStatus;
+  backfilledAt: string | null;
+  backfilledOnTime: boolean | null;
+  tasks: BackfillTask[];
+}
+
+/**
+ * The rules a finding can report as broken without a recorded exception.
+ *
+ * @public
+ */
+export type FindingRule =
+  | 'abbreviated-review-below-minimum'
+  | 'pipeline-bypassed'
+  | 'unrecorded-exception'
+  | 're-enabled-before-staging'
+  | 'merged-with-open-gap';
+
+/** @public */
+export interface Finding {
+  id: string;
+  rule: FindingRule;
+  entityRef: string;
+  message: string;
+  eventIds: string[];
+  detectedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  exceptionId: string | null;
+}

@@ -1,0 +1,13 @@
+/**
+ * Node library of the process-exceptions plugins, for other backend plugins
+ * and modules that extend it.
+ *
+ * @packageDocumentation
+ */
+export type {
+  ExceptionKind,
+  ExceptionStatus,
+  ProcessException,
+  Finding,
+} from '@process-exceptions/backstage-plugin-process-exceptions-common';
+export { PROCESS_EXCEPTIONS_PLUGIN_ID } from '@process-exceptions/backstage-plugin-process-exceptions-common';

@@ -1,0 +1,1 @@
+export { ExceptionsContent } from './ExceptionsContent';

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs dependencies and starts the portal on the embedded default:
+# SQLite under .data/, guest sign-in, the example catalog.
+#   frontend http://localhost:3000, backend http://localhost:7007
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+yarn install
+mkdir -p .data/sqlite
+exec yarn start "$@"
