@@ -1,4 +1,46 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the process-exceptions plugins. */
-  processExceptions?: {};
+  processExceptions?: {
+    /**
+     * The delivery policy. Every value defaults to the handbook's (or, where
+     * the handbook names none, to ours).
+     */
+    policies?: {
+      /** Approvals a change needs to reach production normally. Default 3. */
+      confirmations?: number;
+      /** Incident severities that count as P0 (case-insensitive). Default ['P0']. */
+      p0Severities?: string[];
+      environments?: {
+        /** Environment names that are production. Default ['production']. */
+        production?: string[];
+        /** Environment names that are staging. Default ['staging']. */
+        staging?: string[];
+      };
+      hotfix?: {
+        /** Deployment labels that mark a hotfix (case-insensitive). Default ['hotfix']. */
+        labels?: string[];
+        /** Approvals an abbreviated hotfix review needs. Default 2. */
+        minApprovals?: number;
+        /** Role one of those approvers must have. Default 'tech-lead'. */
+        requiredReviewerRole?: string;
+        /** Hours after the incident resolves (or the deployment) to backfill. Default 24. */
+        backfillHours?: number;
+      };
+      flagDisable?: {
+        /** Hours after an emergency flag disable to finish its tasks. Default 72 (ours). */
+        backfillHours?: number;
+      };
+      partialReadiness?: {
+        /** Hours after a story is pulled to fill its gaps. Default 240 (ours). */
+        backfillHours?: number;
+      };
+    };
+    /**
+     * How often the cluster-wide maintenance task runs (overdue sweep,
+     * unmapped events). Default: every minute.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+  };
 }

@@ -7,7 +7,8 @@
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
-  // Append-only: rows are inserted once and never updated by the product.
+  // Append-only: rows are never deleted and never changed, except that an
+  // unmapped event's entity_ref is filled in once the catalog can resolve it.
   await knex.schema.createTable('pe_events', table => {
     table.comment('Append-only ledger of every accepted event');
     table.bigIncrements('seq').primary();
@@ -20,18 +21,17 @@ exports.up = async function up(knex) {
       .notNullable()
       .comment("The sender's own id: the idempotency key within a source");
     table.string('type', 64).notNullable();
-    table.string('entity_ref', 255).nullable();
+    table
+      .string('entity_ref', 255)
+      .nullable()
+      .comment('Null while the catalog cannot resolve the event (unmapped)');
     table
       .string('subject', 255)
       .nullable()
-      .comment('What the sender named when no entityRef was given');
+      .comment('What the sender named the service by, kept to map it later');
     table.string('actor', 255).nullable();
     table.timestamp('occurred_at', { useTz: true }).notNullable();
     table.timestamp('received_at', { useTz: true }).notNullable();
-    table
-      .string('status', 16)
-      .notNullable()
-      .comment('applied, unmapped or ignored');
     table.text('data').notNullable().comment('The normalised v1 event data');
     table.text('payload').notNullable().comment('The raw payload as received');
     // The unique constraint, not a read-then-write, makes concurrent
@@ -40,7 +40,8 @@ exports.up = async function up(knex) {
       indexName: 'pe_events_source_external_id_uniq',
     });
     table.index(['entity_ref', 'occurred_at'], 'pe_events_entity_time_idx');
-    table.index(['status'], 'pe_events_status_idx');
+    // Finds the unmapped events to retry when the catalog learns a service.
+    table.index(['subject'], 'pe_events_subject_idx');
   });
 
   await knex.schema.createTable('pe_exceptions', table => {
@@ -61,6 +62,14 @@ exports.up = async function up(knex) {
     table.string('status', 16).notNullable();
     table.timestamp('backfilled_at', { useTz: true }).nullable();
     table.boolean('backfilled_on_time').nullable();
+    table
+      .integer('backfill_seconds')
+      .nullable()
+      .comment('Time from opening to backfill, kept for the scorecard');
+    table
+      .string('fingerprint', 64)
+      .notNullable()
+      .comment('Hash of the derived state, to write only what changed');
     table.timestamp('updated_at', { useTz: true }).notNullable();
     table.unique(['natural_key'], { indexName: 'pe_exceptions_key_uniq' });
     table.index(['entity_ref', 'opened_at'], 'pe_exceptions_entity_time_idx');
@@ -88,6 +97,10 @@ exports.up = async function up(knex) {
       .inTable('pe_exceptions')
       .onDelete('CASCADE');
     table.string('key', 64).notNullable();
+    table
+      .integer('position')
+      .notNullable()
+      .comment('Order of the checklist as the rules give it');
     table.string('title', 255).notNullable();
     table.string('role', 32).notNullable();
     table.timestamp('due_at', { useTz: true }).nullable();
@@ -109,6 +122,7 @@ exports.up = async function up(knex) {
     table.timestamp('acknowledged_at', { useTz: true }).nullable();
     table.string('acknowledged_by', 255).nullable();
     table.string('exception_id', 36).nullable();
+    table.string('fingerprint', 64).notNullable();
     table.unique(['natural_key'], { indexName: 'pe_findings_key_uniq' });
     table.index(['entity_ref', 'detected_at'], 'pe_findings_entity_time_idx');
   });

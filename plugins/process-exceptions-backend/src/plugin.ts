@@ -2,7 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { processExceptionsPermissions } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { DatabaseExceptionStore } from './database/DatabaseExceptionStore';
+import { CatalogEntityResolver } from './ingest/EntityResolver';
+import { Ingestor } from './ingest/Ingestor';
+import { readPolicy } from './policy/readPolicy';
+import { scheduleMaintenance } from './scheduler/scheduleMaintenance';
 import { createRouter } from './service/createRouter';
 
 /**
@@ -15,13 +21,36 @@ export const processExceptionsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
         logger: coreServices.logger,
+        catalog: catalogServiceRef,
       },
-      async init({ database, httpRouter, logger }) {
+      async init(deps) {
+        const { config, database, httpRouter, logger, catalog, auth } = deps;
         const store = await DatabaseExceptionStore.create({ database });
-        httpRouter.use(await createRouter({ store, logger }));
+        const ingestor = new Ingestor({
+          store,
+          resolver: new CatalogEntityResolver(catalog, auth),
+          policy: readPolicy(config),
+          logger,
+        });
+        deps.permissionsRegistry.addPermissions(processExceptionsPermissions);
+        await scheduleMaintenance({
+          config,
+          scheduler: deps.scheduler,
+          logger,
+          store,
+          ingestor,
+        });
+        httpRouter.use(await createRouter({ ...deps, store, ingestor }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -1,9 +1,133 @@
-/**
- * What the plugin needs from storage; callers never see SQL.
- *
- * @internal
- */
+import {
+  ExceptionKind,
+  ExceptionStatus,
+  Finding,
+  ProcessException,
+} from '@process-exceptions/backstage-plugin-process-exceptions-common';
+import { EntityState, LedgerEvent } from '../rules/types';
+
+/** Identifies a ledger event across sources. */
+export function ledgerKey(source: string, externalId: string): string {
+  return `${source}\u0000${externalId}`;
+}
+
+/** An event about to be appended to the ledger. */
+export interface NewLedgerEvent {
+  /** Where it came from: `api`, `portal`, `github`, … */
+  source: string;
+  /** The sender's id; unique per source. */
+  externalId: string;
+  type: string;
+  /** Null while the catalog cannot resolve the event's service. */
+  entityRef: string | null;
+  /** What the sender named the service by, to map it later. */
+  subject: string | null;
+  actor: string | null;
+  occurredAt: Date;
+  data: unknown;
+  payload: unknown;
+}
+
+/** What a write changed, so a response can say what each event did. */
+export interface StateChanges {
+  exceptions: Array<{
+    id: string;
+    name: string;
+    kind: ExceptionKind;
+    status: ExceptionStatus;
+    change: 'opened' | 'updated';
+    eventSeqs: number[];
+  }>;
+  findings: Array<{
+    id: string;
+    rule: string;
+    change: 'opened' | 'updated';
+    eventSeqs: number[];
+  }>;
+}
+
+/** Writes that must happen together, inside one database transaction. */
+export interface LedgerTransaction {
+  /**
+   * Appends events, skipping those whose (source, externalId) is already
+   * recorded. Returns the new sequence number of each event it recorded,
+   * keyed by {@link ledgerKey}.
+   */
+  appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>>;
+  /** Serialises concurrent re-evaluation of the same entities across replicas. */
+  lockEntities(entityRefs: string[]): Promise<void>;
+  loadEntityEvents(entityRef: string): Promise<LedgerEvent[]>;
+  /** Makes the stored exceptions and findings of one entity equal `state`. */
+  saveEntityState(entityRef: string, state: EntityState): Promise<StateChanges>;
+  /** Fills in the entity of unmapped events named by `subject`. */
+  mapSubject(subject: string, entityRef: string): Promise<number>;
+}
+
+export interface TimelineEvent {
+  id: string;
+  source: string;
+  type: string;
+  actor: string | null;
+  occurredAt: string;
+  receivedAt: string;
+  data: unknown;
+}
+
+export interface ExceptionQuery {
+  entityRef?: string;
+  status?: ExceptionStatus;
+  kind?: ExceptionKind;
+  limit: number;
+  cursor?: string;
+}
+
+export interface FindingQuery {
+  entityRef?: string;
+  acknowledged?: boolean;
+  limit: number;
+}
+
+/** Per-entity figures the scorecard groups by entity or by owner. */
+export interface EntityScoreRow {
+  entityRef: string;
+  open: number;
+  overdue: number;
+  backfilledOnTime: number;
+  backfilledLate: number;
+  unacknowledgedFindings: number;
+  /** Seconds from opening to backfill of each exception backfilled in the window. */
+  backfillSeconds: number[];
+}
+
+export interface UnmappedEvent {
+  id: string;
+  source: string;
+  type: string;
+  subject: string | null;
+  occurredAt: string;
+}
+
+/** What the plugin needs from storage; callers never see SQL. */
 export interface ExceptionStore {
-  /** Answers whether the database can be reached. */
   ping(): Promise<void>;
+  transaction<T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
+  listExceptions(
+    query: ExceptionQuery,
+  ): Promise<{ items: ProcessException[]; nextCursor: string | null }>;
+  getException(
+    id: string,
+  ): Promise<(ProcessException & { timeline: TimelineEvent[] }) | undefined>;
+  /** Exceptions of a kind whose backfill is not complete. */
+  listUnbackfilled(kind: ExceptionKind): Promise<ProcessException[]>;
+  listFindings(query: FindingQuery): Promise<Finding[]>;
+  getFinding(id: string): Promise<Finding | undefined>;
+  scoreEntities(options: {
+    since: Date;
+    entityRefs?: string[];
+  }): Promise<EntityScoreRow[]>;
+  /** Marks every open exception whose deadline has passed; returns their ids. */
+  markOverdue(now: Date): Promise<string[]>;
+  listUnmappedSubjects(limit: number): Promise<string[]>;
+  listUnmappedEvents(limit: number): Promise<UnmappedEvent[]>;
+  countEvents(): Promise<number>;
 }

@@ -1,6 +1,4 @@
-import {
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import fs from 'fs';
 import { createTestDatabases } from '../__testUtils__/databases';
 

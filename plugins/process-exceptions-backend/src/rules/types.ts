@@ -29,7 +29,9 @@ export interface PortalEventDataByType {
   };
 }
 
-export type LedgerEventType = keyof (EventDataByType & PortalEventDataByType);
+export type LedgerEventData = EventDataByType & PortalEventDataByType;
+
+export type LedgerEventType = keyof LedgerEventData;
 
 /** One row of the ledger, as the rules see it. */
 export type LedgerEvent = {
@@ -96,4 +98,16 @@ export interface DerivedFinding {
 export interface EntityState {
   exceptions: DerivedException[];
   findings: DerivedFinding[];
+}
+
+/** A finding together with the links an acknowledging exception copies. */
+export interface SourcedFinding {
+  finding: DerivedFinding;
+  links: ExceptionLinks;
+}
+
+/** What one rule derives from the ledger. */
+export interface RuleOutput {
+  exceptions: DerivedException[];
+  findings: SourcedFinding[];
 }

@@ -1,0 +1,94 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { processExceptionsPlugin } from '../plugin';
+
+const component = (name: string, owner: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations: {} },
+  spec: { type: 'service', lifecycle: 'production', owner },
+  relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+});
+
+/** The catalog every API test sees. */
+export const testEntities: Entity[] = [
+  component('payments', 'payments-team'),
+  component('ledger', 'payments-team'),
+  component('checkout', 'checkout-team'),
+];
+
+export const BASE = '/api/process-exceptions';
+
+/** Starts the plugin on a fresh database of the given kind. */
+export async function startApi(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+) {
+  const knex = await databases.init(databaseId);
+  const { server } = await startTestBackend({
+    features: [
+      processExceptionsPlugin,
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({ entities: testEntities }),
+      ...(options.permission
+        ? [mockServices.permissions.factory({ result: options.permission })]
+        : []),
+    ],
+  });
+  const service = mockCredentials.service.header();
+  const user = mockCredentials.user.header('user:default/jane');
+  return {
+    server,
+    knex,
+    /** Posts a body to the ingestion API as a pipeline would. */
+    post: (body: unknown) =>
+      request(server)
+        .post(`${BASE}/v1/events`)
+        .set('Authorization', service)
+        .send(body as object),
+    get: (path: string) =>
+      request(server).get(`${BASE}${path}`).set('Authorization', user),
+    postAsUser: (path: string, body: object) =>
+      request(server)
+        .post(`${BASE}${path}`)
+        .set('Authorization', user)
+        .send(body),
+    ledgerCount: async () =>
+      Number((await knex('pe_events').count({ n: '*' }))[0].n),
+  };
+}
+
+let counter = 0;
+/** A v1 event envelope with a unique id, happening `minutesAgo` before now. */
+export function event(
+  type: string,
+  data: object,
+  options: {
+    minutesAgo?: number;
+    entity?: string;
+    actor?: string;
+    id?: string;
+  } = {},
+) {
+  counter += 1;
+  return {
+    id: options.id ?? `evt-${process.pid}-${counter}`,
+    type,
+    occurredAt: new Date(
+      Date.now() - (options.minutesAgo ?? 0) * 60_000,
+    ).toISOString(),
+    entityRef: `component:default/${options.entity ?? 'payments'}`,
+    actor: options.actor ?? 'user:default/jane',
+    data,
+  };
+}

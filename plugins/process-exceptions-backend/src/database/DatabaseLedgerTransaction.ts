@@ -1,0 +1,263 @@
+import { createHash } from 'crypto';
+import { Knex } from 'knex';
+import { exceptionIdFor, findingIdFor } from '../rules/ids';
+import {
+  DerivedException,
+  DerivedFinding,
+  EntityState,
+  LedgerEvent,
+} from '../rules/types';
+import { chunk, parseJson, toDate } from './conversions';
+import {
+  ledgerKey,
+  LedgerTransaction,
+  NewLedgerEvent,
+  StateChanges,
+} from './ExceptionStore';
+import { ExceptionRow, FindingRow } from './rows';
+
+const ROWS_PER_STATEMENT = 100;
+
+function fingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** A stable 64-bit lock key per entity, for pg_advisory_xact_lock. */
+function lockKey(entityRef: string): string {
+  return BigInt.asIntN(
+    64,
+    BigInt(
+      `0x${createHash('sha256').update(entityRef).digest('hex').slice(0, 16)}`,
+    ),
+  ).toString();
+}
+
+function exceptionRow(e: DerivedException, now: Date): ExceptionRow {
+  return {
+    id: exceptionIdFor(e.naturalKey),
+    natural_key: e.naturalKey,
+    entity_ref: e.entityRef,
+    kind: e.kind,
+    name: e.name,
+    reason: e.reason,
+    links: JSON.stringify(e.links),
+    opened_by: e.openedBy,
+    opened_at: e.openedAt,
+    deadline: e.deadline,
+    status: e.status,
+    backfilled_at: e.backfilledAt,
+    backfilled_on_time: e.backfilledOnTime,
+    backfill_seconds: e.backfilledAt
+      ? Math.round((e.backfilledAt.getTime() - e.openedAt.getTime()) / 1000)
+      : null,
+    fingerprint: fingerprint(e),
+    updated_at: now,
+  };
+}
+
+function findingRow(f: DerivedFinding): FindingRow {
+  return {
+    id: findingIdFor(f.naturalKey),
+    natural_key: f.naturalKey,
+    rule: f.rule,
+    entity_ref: f.entityRef,
+    message: f.message,
+    event_seqs: JSON.stringify(f.eventSeqs),
+    detected_at: f.detectedAt,
+    acknowledged_at: f.acknowledgedAt,
+    acknowledged_by: f.acknowledgedBy,
+    exception_id: f.exceptionKey ? exceptionIdFor(f.exceptionKey) : null,
+    fingerprint: fingerprint(f),
+  };
+}
+
+/** The write side of the store, bound to one knex transaction. */
+export class DatabaseLedgerTransaction implements LedgerTransaction {
+  constructor(private readonly tx: Knex.Transaction) {}
+
+  async appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>> {
+    const receivedAt = new Date();
+    const recorded = new Map<string, number>();
+    // A fixed order keeps two replicas inserting overlapping batches from
+    // deadlocking on the unique index.
+    const ordered = [...events].sort((a, b) =>
+      ledgerKey(a.source, a.externalId).localeCompare(
+        ledgerKey(b.source, b.externalId),
+      ),
+    );
+    for (const part of chunk(ordered, ROWS_PER_STATEMENT)) {
+      const rows = await this.tx('pe_events')
+        .insert(
+          part.map(e => ({
+            source: e.source,
+            external_id: e.externalId,
+            type: e.type,
+            entity_ref: e.entityRef,
+            subject: e.subject,
+            actor: e.actor,
+            occurred_at: e.occurredAt,
+            received_at: receivedAt,
+            data: JSON.stringify(e.data),
+            payload: JSON.stringify(e.payload),
+          })),
+        )
+        // The unique constraint decides, so concurrent duplicates record once.
+        .onConflict(['source', 'external_id'])
+        .ignore()
+        .returning(['seq', 'source', 'external_id']);
+      for (const row of rows) {
+        recorded.set(ledgerKey(row.source, row.external_id), Number(row.seq));
+      }
+    }
+    return recorded;
+  }
+
+  async lockEntities(entityRefs: string[]): Promise<void> {
+    if (this.tx.client.config.client !== 'pg') {
+      return; // SQLite allows one writer at a time anyway
+    }
+    // Sorted, so two replicas locking overlapping sets cannot deadlock.
+    for (const ref of [...new Set(entityRefs)].sort()) {
+      await this.tx.raw('select pg_advisory_xact_lock(?::bigint)', [
+        lockKey(ref),
+      ]);
+    }
+  }
+
+  async loadEntityEvents(entityRef: string): Promise<LedgerEvent[]> {
+    const rows = await this.tx('pe_events')
+      .where({ entity_ref: entityRef })
+      .orderBy([
+        { column: 'occurred_at', order: 'asc' },
+        { column: 'seq', order: 'asc' },
+      ])
+      .select('seq', 'external_id', 'type', 'occurred_at', 'actor', 'data');
+    return rows.map(
+      row =>
+        ({
+          seq: Number(row.seq),
+          externalId: row.external_id,
+          type: row.type,
+          occurredAt: toDate(row.occurred_at),
+          actor: row.actor,
+          entityRef,
+          data: parseJson(row.data),
+        } as LedgerEvent),
+    );
+  }
+
+  async saveEntityState(
+    entityRef: string,
+    state: EntityState,
+  ): Promise<StateChanges> {
+    const now = new Date();
+    const changes: StateChanges = { exceptions: [], findings: [] };
+
+    const stored = new Map<string, string>(
+      (
+        await this.tx('pe_exceptions')
+          .where({ entity_ref: entityRef })
+          .select('id', 'fingerprint')
+      ).map(r => [r.id, r.fingerprint]),
+    );
+    const changed: Array<{ row: ExceptionRow; derived: DerivedException }> = [];
+    for (const derived of state.exceptions) {
+      const row = exceptionRow(derived, now);
+      const before = stored.get(row.id);
+      stored.delete(row.id);
+      if (before === row.fingerprint) continue;
+      changed.push({ row, derived });
+      changes.exceptions.push({
+        id: row.id,
+        name: row.name,
+        kind: derived.kind,
+        status: derived.status,
+        change: before === undefined ? 'opened' : 'updated',
+        eventSeqs: derived.eventSeqs,
+      });
+    }
+    // Whatever is left was derived from events that no longer say so.
+    const vanished = [...stored.keys()];
+    const rewritten = [...vanished, ...changed.map(c => c.row.id)];
+    for (const ids of chunk(rewritten, ROWS_PER_STATEMENT)) {
+      await this.tx('pe_tasks').whereIn('exception_id', ids).delete();
+      await this.tx('pe_exception_events')
+        .whereIn('exception_id', ids)
+        .delete();
+      await this.tx('pe_exceptions').whereIn('id', ids).delete();
+    }
+    for (const part of chunk(changed, ROWS_PER_STATEMENT)) {
+      await this.tx('pe_exceptions').insert(part.map(c => c.row));
+    }
+    const tasks = changed.flatMap(c =>
+      c.derived.tasks.map((t, position) => ({
+        exception_id: c.row.id,
+        key: t.key,
+        position,
+        title: t.title,
+        role: t.role,
+        due_at: t.dueAt,
+        done_at: t.doneAt,
+        done_by: t.doneBy,
+        evidence_url: t.evidenceUrl,
+      })),
+    );
+    for (const part of chunk(tasks, ROWS_PER_STATEMENT)) {
+      await this.tx('pe_tasks').insert(part);
+    }
+    const links = changed.flatMap(c =>
+      [...new Set(c.derived.eventSeqs)].map(seq => ({
+        exception_id: c.row.id,
+        event_seq: seq,
+      })),
+    );
+    for (const part of chunk(links, ROWS_PER_STATEMENT * 2)) {
+      await this.tx('pe_exception_events').insert(part);
+    }
+
+    await this.saveFindings(entityRef, state.findings, changes);
+    return changes;
+  }
+
+  private async saveFindings(
+    entityRef: string,
+    findings: DerivedFinding[],
+    changes: StateChanges,
+  ) {
+    const stored = new Map<string, string>(
+      (
+        await this.tx('pe_findings')
+          .where({ entity_ref: entityRef })
+          .select('id', 'fingerprint')
+      ).map(r => [r.id, r.fingerprint]),
+    );
+    const changed: FindingRow[] = [];
+    for (const derived of findings) {
+      const row = findingRow(derived);
+      const before = stored.get(row.id);
+      stored.delete(row.id);
+      if (before === row.fingerprint) continue;
+      changed.push(row);
+      changes.findings.push({
+        id: row.id,
+        rule: row.rule,
+        change: before === undefined ? 'opened' : 'updated',
+        eventSeqs: derived.eventSeqs,
+      });
+    }
+    const rewritten = [...stored.keys(), ...changed.map(r => r.id)];
+    for (const ids of chunk(rewritten, ROWS_PER_STATEMENT)) {
+      await this.tx('pe_findings').whereIn('id', ids).delete();
+    }
+    for (const part of chunk(changed, ROWS_PER_STATEMENT)) {
+      await this.tx('pe_findings').insert(part);
+    }
+  }
+
+  async mapSubject(subject: string, entityRef: string): Promise<number> {
+    return this.tx('pe_events')
+      .where({ subject })
+      .whereNull('entity_ref')
+      .update({ entity_ref: entityRef });
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * PostgreSQL returns timestamps as Date, SQLite as epoch milliseconds; the
+ * rest of the plugin sees only Date and ISO strings.
+ */
+export function toDate(value: Date | number | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+export function toIso(value: Date | number | string | null): string | null {
+  return value === null || value === undefined
+    ? null
+    : toDate(value).toISOString();
+}
+
+/** SQLite stores booleans as 0/1. */
+export function toBool(value: boolean | number | null): boolean | null {
+  return value === null || value === undefined ? null : Boolean(value);
+}
+
+export function parseJson<T>(value: string | object): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** Splits rows so no statement exceeds a database's bind-parameter limit. */
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
+  return out;
+}

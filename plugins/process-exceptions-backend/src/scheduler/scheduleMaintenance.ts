@@ -1,0 +1,48 @@
+import {
+  LoggerService,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  RootConfigService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { ExceptionStore } from '../database/ExceptionStore';
+import { Ingestor } from '../ingest/Ingestor';
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 1 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 15 },
+};
+
+/**
+ * One cluster-wide task: marks exceptions overdue when their deadline passes
+ * and applies unmapped events once the catalog can resolve them.
+ */
+export async function scheduleMaintenance(options: {
+  config: RootConfigService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  store: ExceptionStore;
+  ingestor: Ingestor;
+}) {
+  const { config, scheduler, store, ingestor } = options;
+  const schedule = config.has('processExceptions.schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('processExceptions.schedule'),
+      )
+    : DEFAULT_SCHEDULE;
+  const taskId = 'process-exceptions-maintenance';
+  await scheduler.scheduleTask({
+    id: taskId,
+    // global: one replica runs it at a time, cluster-wide
+    scope: 'global',
+    ...schedule,
+    fn: async () => {
+      const logger = options.logger.child({ taskId });
+      const overdue = await store.markOverdue(new Date());
+      if (overdue.length > 0)
+        logger.info(`Marked ${overdue.length} exceptions overdue`);
+      await ingestor.remapUnmapped();
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import { EntityScoreRow } from '../database/ExceptionStore';
+
+/** One row of the team leads' scorecard. */
+export interface ScorecardRow {
+  /** The owner's or the entity's ref, per `groupBy`. */
+  key: string;
+  entityRefs: string[];
+  open: number;
+  overdue: number;
+  backfilledOnTime: number;
+  backfilledLate: number;
+  /** Share of backfills in the window done by the deadline; null without backfills. */
+  onTimeRate: number | null;
+  medianHoursToBackfill: number | null;
+  unacknowledgedFindings: number;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Groups per-entity figures by entity or by owner and ranks the worst first:
+ * most overdue, then most unacknowledged findings, then lowest on-time rate.
+ */
+export function buildScorecard(
+  rows: EntityScoreRow[],
+  keyOf: (entityRef: string) => string,
+): ScorecardRow[] {
+  const groups = new Map<string, EntityScoreRow[]>();
+  for (const row of rows) {
+    const key = keyOf(row.entityRef);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const result = [...groups.entries()].map(([key, members]): ScorecardRow => {
+    const sum = (f: (r: EntityScoreRow) => number) =>
+      members.reduce((n, r) => n + f(r), 0);
+    const onTime = sum(r => r.backfilledOnTime);
+    const late = sum(r => r.backfilledLate);
+    const seconds = median(members.flatMap(r => r.backfillSeconds));
+    return {
+      key,
+      entityRefs: members.map(r => r.entityRef).sort(),
+      open: sum(r => r.open),
+      overdue: sum(r => r.overdue),
+      backfilledOnTime: onTime,
+      backfilledLate: late,
+      onTimeRate: onTime + late > 0 ? onTime / (onTime + late) : null,
+      medianHoursToBackfill:
+        seconds === null ? null : Math.round((seconds / 3600) * 10) / 10,
+      unacknowledgedFindings: sum(r => r.unacknowledgedFindings),
+    };
+  });
+  return result.sort(
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.unacknowledgedFindings - a.unacknowledgedFindings ||
+      (a.onTimeRate ?? 1) - (b.onTimeRate ?? 1) ||
+      a.key.localeCompare(b.key),
+  );
+}

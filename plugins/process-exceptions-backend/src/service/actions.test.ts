@@ -1,0 +1,173 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { event, startApi } from '../__testUtils__/testBackend';
+
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())(
+  'people acting through the API on %p',
+  databaseId => {
+    it('records an exception by hand, completes its tasks with evidence and shows the timeline', async () => {
+      const api = await startApi(databases, databaseId);
+      const created = await api.postAsUser('/v1/exceptions', {
+        entityRef: 'component:default/payments',
+        kind: 'partial-readiness',
+        name: 'Partial readiness of ST-1',
+        reason: 'Tracker sends no events',
+        links: { story: 'ST-1' },
+        gaps: [{ key: 'design', description: 'Designs for the empty state' }],
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual(
+        expect.objectContaining({
+          kind: 'partial-readiness',
+          name: 'Partial readiness of ST-1',
+          openedBy: 'user:default/jane',
+          status: 'open',
+        }),
+      );
+      const id = created.body.id;
+      expect((await api.get('/v1/gates/merge?storyId=ST-1')).body.allowed).toBe(
+        false,
+      );
+
+      const done = await api.postAsUser(
+        `/v1/exceptions/${id}/tasks/gap:design/complete`,
+        {
+          evidenceUrl: 'https://tracker.example.com/ST-1#designs',
+        },
+      );
+      expect(done.status).toBe(200);
+      expect(done.body.status).toBe('backfilled');
+      expect(done.body.backfilledOnTime).toBe(true);
+      expect(done.body.tasks[0]).toEqual(
+        expect.objectContaining({
+          doneBy: 'user:default/jane',
+          evidenceUrl: 'https://tracker.example.com/ST-1#designs',
+        }),
+      );
+      expect((await api.get('/v1/gates/merge?storyId=ST-1')).body.allowed).toBe(
+        true,
+      );
+
+      const detail = await api.get(`/v1/exceptions/${id}`);
+      expect(detail.body.timeline.map((e: any) => e.type)).toEqual([
+        'exception.recorded',
+        'backfill.completed',
+      ]);
+
+      const again = await api.postAsUser(
+        `/v1/exceptions/${id}/tasks/gap:design/complete`,
+        {
+          evidenceUrl: 'https://tracker.example.com/ST-1',
+        },
+      );
+      expect(again.status).toBe(409);
+      const unknownTask = await api.postAsUser(
+        `/v1/exceptions/${id}/tasks/nope/complete`,
+        {
+          evidenceUrl: 'https://tracker.example.com/ST-1',
+        },
+      );
+      expect(unknownTask.status).toBe(404);
+      const badEvidence = await api.postAsUser(
+        `/v1/exceptions/${id}/tasks/gap:design/complete`,
+        {
+          // eslint-disable-next-line no-script-url -- hostile input under test
+          evidenceUrl: 'javascript:alert(1)',
+        },
+      );
+      expect(badEvidence.status).toBe(400);
+      expect(badEvidence.body.error.message).toMatch(/evidenceUrl/);
+    });
+
+    it('requires a name and a reason to record an exception', async () => {
+      const api = await startApi(databases, databaseId);
+      const res = await api.postAsUser('/v1/exceptions', {
+        entityRef: 'component:default/payments',
+        kind: 'hotfix',
+        name: ' ',
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/body.name: a name is required/);
+      expect(res.body.error.message).toMatch(/body.reason/);
+      expect(await api.ledgerCount()).toBe(0);
+    });
+
+    it('acknowledges a finding by recording the missing exception retroactively', async () => {
+      const api = await startApi(databases, databaseId);
+      await api.post(
+        event('deployment.finished', {
+          deploymentId: 'd-1',
+          environment: 'production',
+          outcome: 'succeeded',
+          changeIds: ['pr-1'],
+        }),
+      );
+      const [finding] = (await api.get('/v1/findings?acknowledged=false')).body
+        .items;
+      expect(finding.rule).toBe('unrecorded-exception');
+
+      const res = await api.postAsUser(
+        `/v1/findings/${finding.id}/acknowledge`,
+        {
+          name: 'Hotfix for the checkout outage',
+          reason: 'Shipped during INC-7 without recording it',
+        },
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.finding).toEqual(
+        expect.objectContaining({
+          acknowledgedBy: 'user:default/jane',
+          exceptionId: expect.any(String),
+        }),
+      );
+      expect(res.body.exception).toEqual(
+        expect.objectContaining({
+          kind: 'hotfix',
+          name: 'Hotfix for the checkout outage',
+        }),
+      );
+      expect(
+        (await api.get('/v1/findings?acknowledged=false')).body.items,
+      ).toEqual([]);
+      expect(
+        (
+          await api.postAsUser(`/v1/findings/${finding.id}/acknowledge`, {
+            name: 'x',
+            reason: 'y',
+          })
+        ).status,
+      ).toBe(409);
+    });
+
+    it("refuses people's writes the permission policy denies, storing nothing", async () => {
+      const api = await startApi(databases, databaseId, {
+        permission: AuthorizeResult.DENY,
+      });
+      const res = await api.postAsUser('/v1/exceptions', {
+        entityRef: 'component:default/payments',
+        kind: 'hotfix',
+        name: 'n',
+        reason: 'r',
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(
+        /process-exceptions.exception.create/,
+      );
+      const complete = await api.postAsUser(
+        '/v1/exceptions/x/tasks/y/complete',
+        {
+          evidenceUrl: 'https://example.com',
+        },
+      );
+      expect(complete.status).toBe(403);
+      const ack = await api.postAsUser('/v1/findings/x/acknowledge', {
+        name: 'n',
+        reason: 'r',
+      });
+      expect(ack.status).toBe(403);
+      expect(await api.ledgerCount()).toBe(0);
+    });
+  },
+);

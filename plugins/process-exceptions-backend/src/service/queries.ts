@@ -1,0 +1,102 @@
+import { InputError } from '@backstage/errors';
+import {
+  EXCEPTION_KINDS,
+  EXCEPTION_STATUSES,
+} from '@process-exceptions/backstage-plugin-process-exceptions-common';
+import { z } from 'zod';
+
+/** Parses a request part, turning every problem into a 400 that names the field. */
+export function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  where: string,
+): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(
+      result.error.issues
+        .slice(0, 5)
+        .map(i => `${[where, ...i.path].join('.')}: ${i.message}`)
+        .join('; '),
+    );
+  }
+  return result.data;
+}
+
+const entityRef = z.string().min(1).max(255);
+const id = z.string().trim().min(1).max(255);
+
+export const exceptionListQuery = z
+  .object({
+    entityRef: entityRef.optional(),
+    status: z.enum(EXCEPTION_STATUSES as [string, ...string[]]).optional(),
+    kind: z.enum(EXCEPTION_KINDS as [string, ...string[]]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const findingListQuery = z
+  .object({
+    entityRef: entityRef.optional(),
+    acknowledged: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const scorecardQuery = z
+  .object({
+    groupBy: z.enum(['owner', 'entity']).default('owner'),
+    owner: entityRef.optional(),
+    window: z
+      .string()
+      .regex(/^\d{1,4}d$/, "must be a number of days such as '90d'")
+      .default('90d'),
+  })
+  .strict();
+
+export const gateQuery = z
+  .object({ changeId: id.optional(), storyId: id.optional() })
+  .strict()
+  .refine(q => q.changeId || q.storyId, 'give changeId or storyId');
+
+const httpUrl = z
+  .string()
+  .max(2048)
+  .url()
+  .refine(u => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+
+const gap = z.object({ key: id, description: z.string().min(1).max(500) });
+
+export const recordExceptionBody = z
+  .object({
+    entityRef,
+    kind: z.enum(EXCEPTION_KINDS as [string, ...string[]]),
+    name: z.string().trim().min(1, 'a name is required').max(255),
+    reason: z.string().trim().min(1, 'a reason is required').max(2000),
+    links: z
+      .object({
+        incident: id.optional(),
+        changes: z.array(id).max(100).optional(),
+        flag: id.optional(),
+        story: id.optional(),
+        deployment: id.optional(),
+      })
+      .strict()
+      .optional(),
+    gaps: z.array(gap).min(1).max(50).optional(),
+  })
+  .strict()
+  .refine(b => b.kind !== 'partial-readiness' || b.gaps, {
+    message: 'a partial-readiness exception needs its named gaps',
+    path: ['gaps'],
+  });
+
+export const completeTaskBody = z.object({ evidenceUrl: httpUrl }).strict();
+
+export const acknowledgeBody = z
+  .object({
+    name: z.string().trim().min(1, 'a name is required').max(255),
+    reason: z.string().trim().min(1, 'a reason is required').max(2000),
+  })
+  .strict();
