@@ -39,16 +39,16 @@ export type BackfillRole =
   | 'developer';
 
 /** @public */
-export interface ExceptionLinks {
+export type ExceptionLinks = {
   incident?: string;
   changes?: string[];
   flag?: string;
   story?: string;
   deployment?: string;
-}
+};
 
 /** @public */
-export interface BackfillTask {
+export type BackfillTask = {
   key: string;
   title: string;
   role: BackfillRole;
@@ -56,10 +56,10 @@ export interface BackfillTask {
   doneAt: string | null;
   doneBy: string | null;
   evidenceUrl: string | null;
-}
+};
 
 /** @public */
-export interface ProcessException {
+export type ProcessException = {
   id: string;
   entityRef: string;
   kind: ExceptionKind;
@@ -73,7 +73,7 @@ export interface ProcessException {
   backfilledAt: string | null;
   backfilledOnTime: boolean | null;
   tasks: BackfillTask[];
-}
+};
 
 /**
  * The rules a finding can report as broken without a recorded exception.
@@ -88,7 +88,7 @@ export type FindingRule =
   | 'merged-with-open-gap';
 
 /** @public */
-export interface Finding {
+export type Finding = {
   id: string;
   rule: FindingRule;
   entityRef: string;
@@ -98,4 +98,4 @@ export interface Finding {
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
   exceptionId: string | null;
-}
+};

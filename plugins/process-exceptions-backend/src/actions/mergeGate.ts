@@ -1,6 +1,6 @@
 import { ProcessException } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 
-export interface MergeGate {
+export type MergeGate = {
   allowed: boolean;
   blocking: Array<{
     exceptionId: string;
@@ -9,7 +9,7 @@ export interface MergeGate {
     gapKey: string;
     description: string;
   }>;
-}
+};
 
 /**
  * A change may merge only when no partial-readiness exception of its story

@@ -8,7 +8,7 @@ import {
   ProcessException,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { Knex } from 'knex';
-import { parseJson, toDate, toIso } from './conversions';
+import { parseJson, toBool, toDate, toIso } from './conversions';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DatabaseLedgerTransaction } from './DatabaseLedgerTransaction';
 import {
@@ -19,6 +19,7 @@ import {
   LedgerTransaction,
   TimelineEvent,
   UnmappedEvent,
+  WeeklyCountRow,
 } from './ExceptionStore';
 import {
   ExceptionRow,
@@ -27,6 +28,8 @@ import {
   findingFromRow,
   TaskRow,
 } from './rows';
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 const migrationsDir = resolvePackagePath(
   '@process-exceptions/backstage-plugin-process-exceptions-backend',
@@ -128,7 +131,7 @@ export class DatabaseExceptionStore implements ExceptionStore {
         actor: e.actor,
         occurredAt: toIso(e.occurred_at)!,
         receivedAt: toIso(e.received_at)!,
-        data: parseJson(e.data),
+        data: parseJson<Record<string, unknown>>(e.data),
       })),
     };
   }
@@ -271,6 +274,56 @@ export class DatabaseExceptionStore implements ExceptionStore {
     for (const f of findings)
       row(f.entity_ref).unacknowledgedFindings = Number(f.n);
     return [...rows.values()];
+  }
+
+  async weeklyCounts(options: {
+    since: Date;
+    entityRefs?: string[];
+  }): Promise<WeeklyCountRow[]> {
+    const { since, entityRefs } = options;
+    const week = (column: string) =>
+      this.db.client.config.client === 'pg'
+        ? this.db.raw(
+            `floor((extract(epoch from ${column}) * 1000 - ?) / ${WEEK_MS})`,
+            [since.getTime()],
+          )
+        : this.db.raw(`cast((${column} - ?) / ${WEEK_MS} as integer)`, [
+            since.getTime(),
+          ]);
+    const base = () => {
+      const q = this.db('pe_exceptions');
+      return entityRefs ? q.whereIn('entity_ref', entityRefs) : q;
+    };
+    const opened = await base()
+      .where('opened_at', '>=', since)
+      .groupBy('kind', 'w')
+      .select('kind', { w: week('opened_at') }, this.db.raw('count(*) as n'));
+    const backfilled = await base()
+      .where('status', 'backfilled')
+      .andWhere('backfilled_at', '>=', since)
+      .groupBy('kind', 'backfilled_on_time', 'w')
+      .select(
+        'kind',
+        'backfilled_on_time',
+        { w: week('backfilled_at') },
+        this.db.raw('count(*) as n'),
+      );
+    return [
+      ...opened.map(r => ({
+        week: Number(r.w),
+        measure: 'opened' as const,
+        kind: r.kind,
+        count: Number(r.n),
+      })),
+      ...backfilled.map(r => ({
+        week: Number(r.w),
+        measure: toBool(r.backfilled_on_time)
+          ? ('backfilled-on-time' as const)
+          : ('backfilled-late' as const),
+        kind: r.kind,
+        count: Number(r.n),
+      })),
+    ];
   }
 
   async markOverdue(now: Date): Promise<string[]> {

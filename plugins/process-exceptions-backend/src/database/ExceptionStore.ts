@@ -63,15 +63,15 @@ export interface LedgerTransaction {
   mapSubject(subject: string, entityRef: string): Promise<number>;
 }
 
-export interface TimelineEvent {
+export type TimelineEvent = {
   id: string;
   source: string;
   type: string;
   actor: string | null;
   occurredAt: string;
   receivedAt: string;
-  data: unknown;
-}
+  data: Record<string, unknown>;
+};
 
 export interface ExceptionQuery {
   entityRef?: string;
@@ -99,13 +99,22 @@ export interface EntityScoreRow {
   backfillSeconds: number[];
 }
 
-export interface UnmappedEvent {
+/** One database group: exceptions of a kind opened, or backfilled, in one week. */
+export interface WeeklyCountRow {
+  /** Weeks since `since`, from 0. */
+  week: number;
+  measure: 'opened' | 'backfilled-on-time' | 'backfilled-late';
+  kind: ExceptionKind;
+  count: number;
+}
+
+export type UnmappedEvent = {
   id: string;
   source: string;
   type: string;
   subject: string | null;
   occurredAt: string;
-}
+};
 
 /** What the plugin needs from storage; callers never see SQL. */
 export interface ExceptionStore {
@@ -125,6 +134,11 @@ export interface ExceptionStore {
     since: Date;
     entityRefs?: string[];
   }): Promise<EntityScoreRow[]>;
+  /** Weekly counts from `since`, grouped in the database. */
+  weeklyCounts(options: {
+    since: Date;
+    entityRefs?: string[];
+  }): Promise<WeeklyCountRow[]>;
   /** Marks every open exception whose deadline has passed; returns their ids. */
   markOverdue(now: Date): Promise<string[]>;
   listUnmappedSubjects(limit: number): Promise<string[]>;

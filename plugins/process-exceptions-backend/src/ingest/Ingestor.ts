@@ -23,21 +23,15 @@ export interface IncomingEvent {
 }
 
 /** What one event did, as the ingestion API reports it. */
-export interface IngestOutcome {
+export type IngestOutcome = {
   id: string;
   status: 'recorded' | 'duplicate';
   /** The catalog could not resolve the event's service yet; it is kept. */
   unmapped: boolean;
   entityRef: string | null;
-  exceptions: Array<{
-    id: string;
-    name: string;
-    kind: string;
-    status: string;
-    change: string;
-  }>;
-  findings: Array<{ id: string; rule: string; change: string }>;
-}
+  exceptions: Array<Omit<StateChanges['exceptions'][number], 'eventSeqs'>>;
+  findings: Array<Omit<StateChanges['findings'][number], 'eventSeqs'>>;
+};
 
 /**
  * Appends events to the ledger and re-evaluates the rules for every entity

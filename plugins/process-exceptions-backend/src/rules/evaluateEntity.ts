@@ -9,12 +9,18 @@ import { derivePartialReadiness } from './partialReadiness';
 import { sortedSeqs } from './sortedSeqs';
 import { EntityState, LedgerEvent } from './types';
 
+/** Plain code-unit order, so the result does not depend on the locale. */
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 function byTimeThenKey<T extends { naturalKey: string }>(
   time: (item: T) => Date,
 ) {
   return (a: T, b: T) =>
     time(a).getTime() - time(b).getTime() ||
-    (a.naturalKey < b.naturalKey ? -1 : a.naturalKey > b.naturalKey ? 1 : 0);
+    compareKeys(a.naturalKey, b.naturalKey);
 }
 
 /**

@@ -50,3 +50,19 @@ export async function catalogOwners(
   });
   return owners;
 }
+
+/** The refs of every entity an owner owns, from one catalog query. */
+export async function entitiesOwnedBy(
+  catalog: CatalogService,
+  auth: AuthService,
+  ownerRef: string,
+): Promise<string[]> {
+  const { items } = await catalog.getEntities(
+    {
+      filter: { 'relations.ownedBy': ownerRef },
+      fields: ['kind', 'metadata.name', 'metadata.namespace'],
+    },
+    { credentials: await auth.getOwnServiceCredentials() },
+  );
+  return items.map(e => stringifyEntityRef(e));
+}

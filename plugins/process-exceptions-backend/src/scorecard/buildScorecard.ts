@@ -1,7 +1,7 @@
 import { EntityScoreRow } from '../database/ExceptionStore';
 
 /** One row of the team leads' scorecard. */
-export interface ScorecardRow {
+export type ScorecardRow = {
   /** The owner's or the entity's ref, per `groupBy`. */
   key: string;
   entityRefs: string[];
@@ -13,7 +13,7 @@ export interface ScorecardRow {
   onTimeRate: number | null;
   medianHoursToBackfill: number | null;
   unacknowledgedFindings: number;
-}
+};
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;

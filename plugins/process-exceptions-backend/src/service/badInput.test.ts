@@ -193,7 +193,9 @@ describe.each(databases.eachSupportedId())('bad input on %p', databaseId => {
   });
 
   it('answers a JSON string with 400 naming the body', async () => {
-    const res = await api.post('"hello"').set('Content-Type', 'application/json');
+    const res = await api
+      .post('"hello"')
+      .set('Content-Type', 'application/json');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/^body: expected a JSON object/);
   });

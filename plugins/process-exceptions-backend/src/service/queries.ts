@@ -55,6 +55,15 @@ export const scorecardQuery = z
   })
   .strict();
 
+export const summaryQuery = z.object({ entityRef }).strict();
+
+export const trendsQuery = z
+  .object({
+    owner: entityRef.optional(),
+    weeks: z.coerce.number().int().min(1).max(104).default(12),
+  })
+  .strict();
+
 export const gateQuery = z
   .object({ changeId: id.optional(), storyId: id.optional() })
   .strict()

@@ -1,0 +1,93 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseExceptionStore } from '../database/DatabaseExceptionStore';
+import { DEFAULT_POLICY } from '../policy/Policy';
+import { EntityResolver } from './EntityResolver';
+import { Ingestor } from './Ingestor';
+
+const databases = createTestDatabases();
+
+/** A catalog that learns entities while the test runs. */
+class GrowingCatalog implements EntityResolver {
+  readonly known = new Set<string>();
+  async resolve(subjects: string[]) {
+    return new Map(subjects.filter(s => this.known.has(s)).map(s => [s, s]));
+  }
+}
+
+const HOUR = 3600_000;
+
+describe.each(databases.eachSupportedId())('Ingestor on %p', databaseId => {
+  async function setup() {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseExceptionStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const catalog = new GrowingCatalog();
+    const ingestor = new Ingestor({
+      store,
+      resolver: catalog,
+      policy: DEFAULT_POLICY,
+      logger: mockServices.logger.mock(),
+    });
+    return { knex, store, catalog, ingestor };
+  }
+
+  const deployment = (id: string, occurredAt: Date) => ({
+    externalId: id,
+    type: 'deployment.finished',
+    occurredAt,
+    subject: 'component:default/new-service',
+    actor: null,
+    data: {
+      deploymentId: id,
+      environment: 'production',
+      outcome: 'succeeded',
+      labels: ['hotfix'],
+    },
+    payload: {},
+  });
+
+  it('applies kept unmapped events once the catalog can resolve their service', async () => {
+    const { store, catalog, ingestor } = await setup();
+    const [outcome] = await ingestor.ingest('api', [
+      deployment('d-1', new Date()),
+    ]);
+    expect(outcome).toEqual(
+      expect.objectContaining({ status: 'recorded', unmapped: true }),
+    );
+    expect((await store.listExceptions({ limit: 10 })).items).toEqual([]);
+
+    expect(await ingestor.remapUnmapped()).toBe(0); // still unknown
+    catalog.known.add('component:default/new-service');
+    expect(await ingestor.remapUnmapped()).toBe(1);
+
+    const { items } = await store.listExceptions({ limit: 10 });
+    expect(items.map(e => [e.entityRef, e.kind])).toEqual([
+      ['component:default/new-service', 'hotfix'],
+    ]);
+    expect(await store.listUnmappedEvents(10)).toEqual([]);
+  });
+
+  it('marks exceptions overdue in one statement, once, even when two replicas sweep together', async () => {
+    const { store, catalog, ingestor } = await setup();
+    catalog.known.add('component:default/new-service');
+    const now = Date.now();
+    await ingestor.ingest('api', [
+      deployment('due-soon', new Date(now - 23 * HOUR)), // due in 1 h
+      deployment('due-later', new Date(now - 1 * HOUR)), // due in 23 h
+    ]);
+    const inTwoHours = new Date(now + 2 * HOUR);
+    const [a, b] = await Promise.all([
+      store.markOverdue(inTwoHours),
+      store.markOverdue(inTwoHours),
+    ]);
+    expect([...a, ...b]).toHaveLength(1);
+    const { items } = await store.listExceptions({
+      status: 'overdue',
+      limit: 10,
+    });
+    expect(items.map(e => e.links.deployment)).toEqual(['due-soon']);
+    expect(await store.markOverdue(inTwoHours)).toEqual([]);
+  });
+});

@@ -1,0 +1,1568 @@
+// Generated from openapi.yaml by scripts/generate-openapi.js. Do not edit.
+
+/** The plugin's HTTP contract. */
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'process-exceptions',
+    version: '1',
+    description:
+      'The Process Exceptions backend: an append-only ledger of delivery events,\nand the exceptions, backfill tasks and findings derived from it.\nMounted at `/api/process-exceptions`.\n',
+    license: {
+      name: 'Apache-2.0',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'GetHealth',
+        description:
+          'Answers 200 when the plugin can reach its database. No credentials needed.',
+        security: [],
+        responses: {
+          '200': {
+            description: 'Healthy',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['status'],
+                  properties: {
+                    status: {
+                      type: 'string',
+                      enum: ['ok'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/events': {
+      post: {
+        operationId: 'PostEvents',
+        description:
+          "Records one event, or a batch of up to 500, in the ledger and applies\nthe rules. Service principals only (a pipeline's static token).\nAll or nothing: any invalid event rejects the whole request with a\n400 naming the event index and field. Sending an event id again\nrecords nothing (`duplicate`). The `data` of each event type is\ndescribed by the `*Data` schemas below and validated by the server.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  {
+                    $ref: '#/components/schemas/EventEnvelope',
+                  },
+                  {
+                    type: 'object',
+                    required: ['events'],
+                    properties: {
+                      events: {
+                        type: 'array',
+                        items: {
+                          $ref: '#/components/schemas/EventEnvelope',
+                        },
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Every event was a duplicate; nothing changed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestResponse',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'At least one event was recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/exceptions': {
+      get: {
+        operationId: 'ListExceptions',
+        description: 'Exceptions, newest first, cursor paginated.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ExceptionStatus',
+            },
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/ExceptionKind',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: '1 to 200, default 50.',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,3}$',
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            description: 'The `nextCursor` of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'nextCursor'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Exception',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                      nullable: true,
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        operationId: 'RecordException',
+        description:
+          'A person records an exception by hand (permission `process-exceptions.exception.create`).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordExceptionRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The exception',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Exception',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/exceptions/{id}': {
+      get: {
+        operationId: 'GetException',
+        description:
+          'One exception with its tasks and the timeline of ledger events behind it.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/id',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The exception',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ExceptionDetail',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/exceptions/{id}/tasks/{key}/complete': {
+      post: {
+        operationId: 'CompleteTask',
+        description:
+          'Marks a backfill task done with an evidence link (permission `process-exceptions.task.complete`).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/id',
+          },
+          {
+            name: 'key',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['evidenceUrl'],
+                additionalProperties: false,
+                properties: {
+                  evidenceUrl: {
+                    type: 'string',
+                    format: 'uri',
+                    maxLength: 2048,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The exception after the change',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Exception',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/findings': {
+      get: {
+        operationId: 'ListFindings',
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            name: 'acknowledged',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: '1 to 500, default 100.',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,3}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Findings, newest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Finding',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/findings/{id}/acknowledge': {
+      post: {
+        operationId: 'AcknowledgeFinding',
+        description:
+          'Acknowledges a finding by recording the missing exception retroactively (permission `process-exceptions.finding.acknowledge`).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/id',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['name', 'reason'],
+                additionalProperties: false,
+                properties: {
+                  name: {
+                    type: 'string',
+                    maxLength: 255,
+                  },
+                  reason: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The finding and the exception recorded for it',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['finding'],
+                  properties: {
+                    finding: {
+                      $ref: '#/components/schemas/Finding',
+                    },
+                    exception: {
+                      $ref: '#/components/schemas/Exception',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/summary': {
+      get: {
+        operationId: 'GetSummary',
+        description:
+          'The summary strip of one entity; backfilled counts cover the last 90 days.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Counts',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Summary',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/scorecard': {
+      get: {
+        operationId: 'GetScorecard',
+        description:
+          'Teams (catalog owners) or entities ranked worst first. One aggregate query.',
+        parameters: [
+          {
+            name: 'groupBy',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['owner', 'entity'],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              "Only this owner's entities, e.g. `group:default/payments-team`.",
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'window',
+            in: 'query',
+            description:
+              'Days that backfilled counts cover, e.g. `90d` (the default).',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,4}d$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ranked rows',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['groupBy', 'window', 'since', 'items'],
+                  properties: {
+                    groupBy: {
+                      type: 'string',
+                    },
+                    window: {
+                      type: 'string',
+                    },
+                    since: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ScorecardRow',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/trends': {
+      get: {
+        operationId: 'GetTrends',
+        description:
+          'Exceptions opened per week by kind, and the on-time backfill rate per week.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'weeks',
+            in: 'query',
+            description: '1 to 104, default 12.',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,3}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One entry per week, oldest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['weeks'],
+                  properties: {
+                    weeks: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/TrendWeek',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/gates/merge': {
+      get: {
+        operationId: 'GetMergeGate',
+        description:
+          "Whether a change (or a story's changes) may merge. Closed while a named gap is open.",
+        parameters: [
+          {
+            name: 'changeId',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'storyId',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The gate',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MergeGate',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/unmapped': {
+      get: {
+        operationId: 'ListUnmapped',
+        description:
+          'Events kept while the catalog cannot resolve their service; applied once it can.',
+        responses: {
+          '200': {
+            description: 'Newest first, at most 200',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/UnmappedEvent',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    parameters: {
+      id: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      entityRef: {
+        name: 'entityRef',
+        in: 'query',
+        description: 'e.g. `component:default/payments`',
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+    },
+    responses: {
+      Error: {
+        description: 'An error naming the problem',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['error'],
+              properties: {
+                error: {
+                  type: 'object',
+                  required: ['name', 'message'],
+                  properties: {
+                    name: {
+                      type: 'string',
+                    },
+                    message: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      ExceptionKind: {
+        type: 'string',
+        enum: ['hotfix', 'flag-disable', 'partial-readiness'],
+      },
+      ExceptionStatus: {
+        type: 'string',
+        enum: ['open', 'overdue', 'backfilled'],
+      },
+      EventEnvelope: {
+        type: 'object',
+        required: ['id', 'type', 'occurredAt', 'data'],
+        properties: {
+          id: {
+            type: 'string',
+            maxLength: 255,
+            description: "The sender's unique id; the idempotency key.",
+          },
+          type: {
+            type: 'string',
+            enum: [
+              'incident.opened',
+              'incident.resolved',
+              'change.reviewed',
+              'change.merged',
+              'deployment.finished',
+              'flag.changed',
+              'verification.finished',
+              'story.pulled',
+              'gap.closed',
+              'backfill.completed',
+            ],
+          },
+          occurredAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'With a time zone; from 2000 to one day ahead.',
+          },
+          entityRef: {
+            type: 'string',
+            maxLength: 255,
+            description: 'e.g. component:default/payments',
+          },
+          actor: {
+            type: 'string',
+            maxLength: 255,
+          },
+          data: {
+            type: 'object',
+            description: 'One of the *Data schemas, by type.',
+          },
+        },
+      },
+      IncidentOpenedData: {
+        type: 'object',
+        required: ['incidentId', 'severity'],
+        properties: {
+          incidentId: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+          },
+        },
+      },
+      IncidentResolvedData: {
+        type: 'object',
+        required: ['incidentId'],
+        properties: {
+          incidentId: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+          },
+        },
+      },
+      ChangeReviewedData: {
+        type: 'object',
+        required: ['changeId', 'reviewer', 'decision'],
+        properties: {
+          changeId: {
+            type: 'string',
+          },
+          reviewer: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+            description: 'tech-lead, developer, product-owner, qa, designer',
+          },
+          decision: {
+            type: 'string',
+            enum: ['approved', 'changes_requested', 'dismissed'],
+          },
+          storyId: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+          },
+        },
+      },
+      ChangeMergedData: {
+        type: 'object',
+        required: ['changeId'],
+        properties: {
+          changeId: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+          },
+          storyId: {
+            type: 'string',
+          },
+          approvals: {
+            type: 'integer',
+          },
+        },
+      },
+      DeploymentFinishedData: {
+        type: 'object',
+        required: ['deploymentId', 'environment', 'outcome'],
+        properties: {
+          deploymentId: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          outcome: {
+            type: 'string',
+            enum: ['succeeded', 'failed'],
+          },
+          changeIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          viaPipeline: {
+            type: 'boolean',
+            default: true,
+          },
+          pipelineRunUrl: {
+            type: 'string',
+            format: 'uri',
+          },
+          labels: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          incidentId: {
+            type: 'string',
+          },
+          fixes: {
+            type: 'object',
+            properties: {
+              exceptionId: {
+                type: 'string',
+              },
+              incidentId: {
+                type: 'string',
+              },
+              flagKey: {
+                type: 'string',
+              },
+            },
+          },
+          name: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      FlagChangedData: {
+        type: 'object',
+        required: ['flagKey', 'environment', 'enabled'],
+        properties: {
+          flagKey: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          enabled: {
+            type: 'boolean',
+          },
+          planned: {
+            type: 'boolean',
+          },
+          reason: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+          },
+          name: {
+            type: 'string',
+          },
+        },
+      },
+      VerificationFinishedData: {
+        type: 'object',
+        required: ['environment', 'outcome'],
+        properties: {
+          environment: {
+            type: 'string',
+          },
+          outcome: {
+            type: 'string',
+            enum: ['passed', 'failed'],
+          },
+          changeIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          flagKey: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+          },
+        },
+      },
+      StoryPulledData: {
+        type: 'object',
+        required: ['storyId', 'title', 'gaps'],
+        properties: {
+          storyId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+          },
+          gaps: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['key', 'description'],
+              properties: {
+                key: {
+                  type: 'string',
+                },
+                description: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          changeIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          name: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      GapClosedData: {
+        type: 'object',
+        required: ['storyId', 'gapKey'],
+        properties: {
+          storyId: {
+            type: 'string',
+          },
+          gapKey: {
+            type: 'string',
+          },
+          evidenceUrl: {
+            type: 'string',
+            format: 'uri',
+          },
+        },
+      },
+      BackfillCompletedData: {
+        type: 'object',
+        required: ['taskKey'],
+        description: 'Needs exceptionId or incidentId.',
+        properties: {
+          exceptionId: {
+            type: 'string',
+          },
+          incidentId: {
+            type: 'string',
+          },
+          taskKey: {
+            type: 'string',
+          },
+          evidenceUrl: {
+            type: 'string',
+            format: 'uri',
+          },
+        },
+      },
+      IngestResponse: {
+        type: 'object',
+        required: ['results'],
+        properties: {
+          results: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'id',
+                'status',
+                'unmapped',
+                'entityRef',
+                'exceptions',
+                'findings',
+              ],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                status: {
+                  type: 'string',
+                  enum: ['recorded', 'duplicate'],
+                },
+                unmapped: {
+                  type: 'boolean',
+                },
+                entityRef: {
+                  type: 'string',
+                  nullable: true,
+                },
+                exceptions: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      id: {
+                        type: 'string',
+                      },
+                      name: {
+                        type: 'string',
+                      },
+                      kind: {
+                        type: 'string',
+                      },
+                      status: {
+                        type: 'string',
+                      },
+                      change: {
+                        type: 'string',
+                        enum: ['opened', 'updated'],
+                      },
+                    },
+                  },
+                },
+                findings: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      id: {
+                        type: 'string',
+                      },
+                      rule: {
+                        type: 'string',
+                      },
+                      change: {
+                        type: 'string',
+                        enum: ['opened', 'updated'],
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      Task: {
+        type: 'object',
+        required: [
+          'key',
+          'title',
+          'role',
+          'dueAt',
+          'doneAt',
+          'doneBy',
+          'evidenceUrl',
+        ],
+        properties: {
+          key: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+            enum: ['reviewer', 'product-owner', 'qa', 'designer', 'developer'],
+          },
+          dueAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          doneAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          doneBy: {
+            type: 'string',
+            nullable: true,
+          },
+          evidenceUrl: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+      },
+      Exception: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'kind',
+          'name',
+          'reason',
+          'links',
+          'openedBy',
+          'openedAt',
+          'deadline',
+          'status',
+          'backfilledAt',
+          'backfilledOnTime',
+          'tasks',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/ExceptionKind',
+          },
+          name: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          links: {
+            type: 'object',
+            properties: {
+              incident: {
+                type: 'string',
+              },
+              changes: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              flag: {
+                type: 'string',
+              },
+              story: {
+                type: 'string',
+              },
+              deployment: {
+                type: 'string',
+              },
+            },
+          },
+          openedBy: {
+            type: 'string',
+            nullable: true,
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          deadline: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          status: {
+            $ref: '#/components/schemas/ExceptionStatus',
+          },
+          backfilledAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          backfilledOnTime: {
+            type: 'boolean',
+            nullable: true,
+          },
+          tasks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Task',
+            },
+          },
+        },
+      },
+      ExceptionDetail: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Exception',
+          },
+          {
+            type: 'object',
+            required: ['timeline'],
+            properties: {
+              timeline: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: [
+                    'id',
+                    'source',
+                    'type',
+                    'actor',
+                    'occurredAt',
+                    'receivedAt',
+                    'data',
+                  ],
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                    source: {
+                      type: 'string',
+                    },
+                    type: {
+                      type: 'string',
+                    },
+                    actor: {
+                      type: 'string',
+                      nullable: true,
+                    },
+                    occurredAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    receivedAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    data: {
+                      type: 'object',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      RecordExceptionRequest: {
+        type: 'object',
+        required: ['entityRef', 'kind', 'name', 'reason'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 255,
+          },
+          kind: {
+            $ref: '#/components/schemas/ExceptionKind',
+          },
+          name: {
+            type: 'string',
+            maxLength: 255,
+          },
+          reason: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          links: {
+            type: 'object',
+            properties: {
+              incident: {
+                type: 'string',
+              },
+              changes: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              flag: {
+                type: 'string',
+              },
+              story: {
+                type: 'string',
+              },
+              deployment: {
+                type: 'string',
+              },
+            },
+          },
+          gaps: {
+            type: 'array',
+            description: 'Required for partial-readiness.',
+            items: {
+              type: 'object',
+              required: ['key', 'description'],
+              properties: {
+                key: {
+                  type: 'string',
+                },
+                description: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      Finding: {
+        type: 'object',
+        required: [
+          'id',
+          'rule',
+          'entityRef',
+          'message',
+          'eventIds',
+          'detectedAt',
+          'acknowledgedAt',
+          'acknowledgedBy',
+          'exceptionId',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          rule: {
+            type: 'string',
+            enum: [
+              'abbreviated-review-below-minimum',
+              'pipeline-bypassed',
+              'unrecorded-exception',
+              're-enabled-before-staging',
+              'merged-with-open-gap',
+            ],
+          },
+          entityRef: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          eventIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          detectedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          acknowledgedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          acknowledgedBy: {
+            type: 'string',
+            nullable: true,
+          },
+          exceptionId: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+      },
+      Summary: {
+        type: 'object',
+        required: [
+          'open',
+          'overdue',
+          'backfilledOnTime',
+          'backfilledLate',
+          'unacknowledgedFindings',
+          'since',
+        ],
+        properties: {
+          open: {
+            type: 'integer',
+          },
+          overdue: {
+            type: 'integer',
+          },
+          backfilledOnTime: {
+            type: 'integer',
+          },
+          backfilledLate: {
+            type: 'integer',
+          },
+          unacknowledgedFindings: {
+            type: 'integer',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ScorecardRow: {
+        type: 'object',
+        required: [
+          'key',
+          'owner',
+          'entityRefs',
+          'open',
+          'overdue',
+          'backfilledOnTime',
+          'backfilledLate',
+          'onTimeRate',
+          'medianHoursToBackfill',
+          'unacknowledgedFindings',
+        ],
+        properties: {
+          key: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          open: {
+            type: 'integer',
+          },
+          overdue: {
+            type: 'integer',
+          },
+          backfilledOnTime: {
+            type: 'integer',
+          },
+          backfilledLate: {
+            type: 'integer',
+          },
+          onTimeRate: {
+            type: 'number',
+            nullable: true,
+          },
+          medianHoursToBackfill: {
+            type: 'number',
+            nullable: true,
+          },
+          unacknowledgedFindings: {
+            type: 'integer',
+          },
+        },
+      },
+      TrendWeek: {
+        type: 'object',
+        required: [
+          'weekStart',
+          'opened',
+          'backfilledOnTime',
+          'backfilledLate',
+          'onTimeRate',
+        ],
+        properties: {
+          weekStart: {
+            type: 'string',
+            format: 'date-time',
+          },
+          opened: {
+            type: 'object',
+            properties: {
+              hotfix: {
+                type: 'integer',
+              },
+              'flag-disable': {
+                type: 'integer',
+              },
+              'partial-readiness': {
+                type: 'integer',
+              },
+            },
+          },
+          backfilledOnTime: {
+            type: 'integer',
+          },
+          backfilledLate: {
+            type: 'integer',
+          },
+          onTimeRate: {
+            type: 'number',
+            nullable: true,
+          },
+        },
+      },
+      MergeGate: {
+        type: 'object',
+        required: ['allowed', 'blocking'],
+        properties: {
+          allowed: {
+            type: 'boolean',
+          },
+          blocking: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                exceptionId: {
+                  type: 'string',
+                },
+                entityRef: {
+                  type: 'string',
+                },
+                storyId: {
+                  type: 'string',
+                  nullable: true,
+                },
+                gapKey: {
+                  type: 'string',
+                },
+                description: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      UnmappedEvent: {
+        type: 'object',
+        required: ['id', 'source', 'type', 'subject', 'occurredAt'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          subject: {
+            type: 'string',
+            nullable: true,
+          },
+          occurredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+    },
+  },
+} as const;

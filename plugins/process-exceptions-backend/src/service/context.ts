@@ -1,0 +1,92 @@
+import {
+  AuditorService,
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import { Request } from 'express';
+import { PortalActions } from '../actions/PortalActions';
+import { ExceptionStore } from '../database/ExceptionStore';
+import { Ingestor } from '../ingest/Ingestor';
+import { spec } from '../schema/openapi.generated';
+
+export type Router = ApiRouter<typeof spec>;
+
+export interface RouterOptions {
+  store: ExceptionStore;
+  ingestor: Ingestor;
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  catalog: CatalogService;
+  logger: LoggerService;
+}
+
+/** What every route group needs: the services plus the auth and audit helpers. */
+export interface RouteContext extends RouterOptions {
+  actions: PortalActions;
+  /** Any signed-in user or service may read. */
+  reader(req: Request): Promise<BackstageCredentials>;
+  /** Authenticates a person's write and checks the permission; returns the actor. */
+  writer(req: Request, permission: BasicPermission): Promise<string>;
+  /** Runs a write and records it with the auditor, whether it succeeds or not. */
+  audited<T>(req: Request, eventId: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** Who did it, as the ledger records it. */
+function actorOf(credentials: BackstageCredentials): string {
+  const p = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return p.type === 'user'
+    ? p.userEntityRef!
+    : `service:${p.subject ?? 'unknown'}`;
+}
+
+export function createRouteContext(options: RouterOptions): RouteContext {
+  const { httpAuth, permissions, auditor } = options;
+  return {
+    ...options,
+    actions: new PortalActions(options.store, options.ingestor),
+    reader: req => httpAuth.credentials(req, { allow: ['user', 'service'] }),
+    async writer(req, permission) {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const [decision] = await permissions.authorize([{ permission }], {
+        credentials,
+      });
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(`Not allowed: ${permission.name}`);
+      }
+      return actorOf(credentials);
+    },
+    async audited(req, eventId, fn) {
+      const event = await auditor.createEvent({
+        eventId,
+        request: req,
+        severityLevel: 'medium',
+      });
+      try {
+        const result = await fn();
+        await event.success();
+        return result;
+      } catch (error) {
+        await event.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { parseEventsBody } from '../ingest/parseEvents';
+import { RouteContext, Router } from './context';
+
+export function addEventRoutes(router: Router, ctx: RouteContext) {
+  router.post('/v1/events', async (req, res) => {
+    await ctx.httpAuth.credentials(req, { allow: ['service'] });
+    const events = parseEventsBody(req.body);
+    const results = await ctx.ingestor.ingest(
+      'api',
+      events.map(e => ({
+        externalId: e.id,
+        type: e.type,
+        occurredAt: new Date(e.occurredAt),
+        subject: e.entityRef ?? null,
+        actor: e.actor ?? null,
+        data: e.data,
+        payload: e,
+      })),
+    );
+    const recorded = results.some(r => r.status === 'recorded');
+    res.status(recorded ? 201 : 200).json({ results });
+  });
+
+  router.get('/v1/unmapped', async (req, res) => {
+    await ctx.reader(req);
+    res.json({ items: await ctx.store.listUnmappedEvents(200) });
+  });
+}

@@ -1,0 +1,79 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  ExceptionKind,
+  ExceptionStatus,
+  processExceptionsCompleteTaskPermission,
+  processExceptionsCreatePermission,
+} from '@process-exceptions/backstage-plugin-process-exceptions-common';
+import { evaluateMergeGate } from '../actions/mergeGate';
+import { RouteContext, Router } from './context';
+import {
+  completeTaskBody,
+  exceptionListQuery,
+  gateQuery,
+  parse,
+  recordExceptionBody,
+} from './queries';
+
+export function addExceptionRoutes(router: Router, ctx: RouteContext) {
+  const { store, actions } = ctx;
+
+  router.get('/v1/exceptions', async (req, res) => {
+    await ctx.reader(req);
+    const q = parse(exceptionListQuery, req.query, 'query');
+    res.json(
+      await store.listExceptions({
+        ...q,
+        status: q.status as ExceptionStatus | undefined,
+        kind: q.kind as ExceptionKind | undefined,
+      }),
+    );
+  });
+
+  router.post('/v1/exceptions', async (req, res) => {
+    const actor = await ctx.writer(req, processExceptionsCreatePermission);
+    const body = parse(recordExceptionBody, req.body, 'body');
+    const exception = await ctx.audited(req, 'exception-record', () =>
+      actions.recordException({
+        ...body,
+        kind: body.kind as ExceptionKind,
+        actor,
+      }),
+    );
+    res.status(201).json(exception);
+  });
+
+  router.get('/v1/exceptions/:id', async (req, res) => {
+    await ctx.reader(req);
+    const exception = await store.getException(req.params.id);
+    if (!exception) {
+      throw new NotFoundError(`No exception with id ${req.params.id}`);
+    }
+    res.json(exception);
+  });
+
+  router.post('/v1/exceptions/:id/tasks/:key/complete', async (req, res) => {
+    const actor = await ctx.writer(
+      req,
+      processExceptionsCompleteTaskPermission,
+    );
+    const { evidenceUrl } = parse(completeTaskBody, req.body, 'body');
+    const exception = await ctx.audited(req, 'task-complete', () =>
+      actions.completeTask({
+        exceptionId: req.params.id,
+        taskKey: req.params.key,
+        actor,
+        evidenceUrl,
+      }),
+    );
+    res.json(exception);
+  });
+
+  router.get('/v1/gates/merge', async (req, res) => {
+    await ctx.reader(req);
+    const q = parse(gateQuery, req.query, 'query');
+    res.json(
+      evaluateMergeGate(await store.listUnbackfilled('partial-readiness'), q),
+    );
+  });
+}

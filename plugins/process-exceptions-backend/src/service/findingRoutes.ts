@@ -1,0 +1,33 @@
+import { processExceptionsAcknowledgeFindingPermission } from '@process-exceptions/backstage-plugin-process-exceptions-common';
+import { RouteContext, Router } from './context';
+import { acknowledgeBody, findingListQuery, parse } from './queries';
+
+export function addFindingRoutes(router: Router, ctx: RouteContext) {
+  router.get('/v1/findings', async (req, res) => {
+    await ctx.reader(req);
+    const q = parse(findingListQuery, req.query, 'query');
+    const items = await ctx.store.listFindings({
+      entityRef: q.entityRef,
+      limit: q.limit,
+      acknowledged:
+        q.acknowledged === undefined ? undefined : q.acknowledged === 'true',
+    });
+    res.json({ items });
+  });
+
+  router.post('/v1/findings/:id/acknowledge', async (req, res) => {
+    const actor = await ctx.writer(
+      req,
+      processExceptionsAcknowledgeFindingPermission,
+    );
+    const body = parse(acknowledgeBody, req.body, 'body');
+    const result = await ctx.audited(req, 'finding-acknowledge', () =>
+      ctx.actions.acknowledgeFinding({
+        findingId: req.params.id,
+        actor,
+        ...body,
+      }),
+    );
+    res.json(result);
+  });
+}

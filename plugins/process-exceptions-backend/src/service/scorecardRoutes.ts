@@ -1,0 +1,72 @@
+import { buildScorecard } from '../scorecard/buildScorecard';
+import { buildTrends } from '../scorecard/buildTrends';
+import {
+  catalogOwners,
+  entitiesOwnedBy,
+  UNKNOWN_OWNER,
+} from '../scorecard/CatalogOwners';
+import { RouteContext, Router } from './context';
+import { parse, scorecardQuery, summaryQuery, trendsQuery } from './queries';
+
+const DAY_MS = 24 * 3600 * 1000;
+const SUMMARY_DAYS = 90;
+
+export function addScorecardRoutes(router: Router, ctx: RouteContext) {
+  const { store, catalog, auth } = ctx;
+
+  router.get('/v1/summary', async (req, res) => {
+    await ctx.reader(req);
+    const { entityRef } = parse(summaryQuery, req.query, 'query');
+    const since = new Date(Date.now() - SUMMARY_DAYS * DAY_MS);
+    const [row] = await store.scoreEntities({ since, entityRefs: [entityRef] });
+    res.json({
+      open: row?.open ?? 0,
+      overdue: row?.overdue ?? 0,
+      backfilledOnTime: row?.backfilledOnTime ?? 0,
+      backfilledLate: row?.backfilledLate ?? 0,
+      unacknowledgedFindings: row?.unacknowledgedFindings ?? 0,
+      since: since.toISOString(),
+    });
+  });
+
+  router.get('/v1/scorecard', async (req, res) => {
+    await ctx.reader(req);
+    const q = parse(scorecardQuery, req.query, 'query');
+    const since = new Date(Date.now() - Number(q.window.slice(0, -1)) * DAY_MS);
+    const rows = await store.scoreEntities({ since });
+    const owners = await catalogOwners(
+      catalog,
+      auth,
+      rows.map(r => r.entityRef),
+    );
+    const ownerOf = (ref: string) => owners.get(ref) ?? UNKNOWN_OWNER;
+    const scoped = q.owner
+      ? rows.filter(r => ownerOf(r.entityRef) === q.owner)
+      : rows;
+    const items = buildScorecard(
+      scoped,
+      q.groupBy === 'owner' ? ownerOf : ref => ref,
+    ).map(row => ({
+      ...row,
+      owner: q.groupBy === 'owner' ? row.key : ownerOf(row.key),
+    }));
+    res.json({
+      groupBy: q.groupBy,
+      window: q.window,
+      since: since.toISOString(),
+      items,
+    });
+  });
+
+  router.get('/v1/trends', async (req, res) => {
+    await ctx.reader(req);
+    const q = parse(trendsQuery, req.query, 'query');
+    // Whole weeks ending now, oldest first.
+    const since = new Date(Date.now() - q.weeks * 7 * DAY_MS);
+    const entityRefs = q.owner
+      ? await entitiesOwnedBy(catalog, auth, q.owner)
+      : undefined;
+    const rows = await store.weeklyCounts({ since, entityRefs });
+    res.json({ weeks: buildTrends(rows, since, q.weeks) });
+  });
+}

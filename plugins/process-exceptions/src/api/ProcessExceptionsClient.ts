@@ -1,0 +1,116 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  Finding,
+  ProcessException,
+} from '@process-exceptions/backstage-plugin-process-exceptions-common';
+import {
+  AcknowledgeFindingResult,
+  ExceptionSummary,
+  ExceptionsPage,
+  GetScorecardRequest,
+  GetTrendsRequest,
+  ListExceptionsRequest,
+  ListFindingsRequest,
+  ProcessExceptionDetail,
+  ProcessExceptionsApi,
+  RecordExceptionRequest,
+  Scorecard,
+  Trends,
+} from './ProcessExceptionsApi';
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+/**
+ * Talks to the process-exceptions backend over HTTP.
+ *
+ * @public
+ */
+export class ProcessExceptionsClient implements ProcessExceptionsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  listExceptions(request: ListExceptionsRequest): Promise<ExceptionsPage> {
+    return this.request('/v1/exceptions', { query: { ...request } });
+  }
+
+  getException(id: string): Promise<ProcessExceptionDetail> {
+    return this.request(`/v1/exceptions/${encodeURIComponent(id)}`);
+  }
+
+  recordException(request: RecordExceptionRequest): Promise<ProcessException> {
+    return this.request('/v1/exceptions', { method: 'POST', body: request });
+  }
+
+  completeTask(request: {
+    exceptionId: string;
+    taskKey: string;
+    evidenceUrl: string;
+  }): Promise<ProcessException> {
+    const id = encodeURIComponent(request.exceptionId);
+    const key = encodeURIComponent(request.taskKey);
+    return this.request(`/v1/exceptions/${id}/tasks/${key}/complete`, {
+      method: 'POST',
+      body: { evidenceUrl: request.evidenceUrl },
+    });
+  }
+
+  listFindings(request: ListFindingsRequest): Promise<{ items: Finding[] }> {
+    return this.request('/v1/findings', { query: { ...request } });
+  }
+
+  acknowledgeFinding(request: {
+    findingId: string;
+    name: string;
+    reason: string;
+  }): Promise<AcknowledgeFindingResult> {
+    const id = encodeURIComponent(request.findingId);
+    return this.request(`/v1/findings/${id}/acknowledge`, {
+      method: 'POST',
+      body: { name: request.name, reason: request.reason },
+    });
+  }
+
+  getSummary(request: { entityRef: string }): Promise<ExceptionSummary> {
+    return this.request('/v1/summary', { query: { ...request } });
+  }
+
+  getScorecard(request: GetScorecardRequest): Promise<Scorecard> {
+    return this.request('/v1/scorecard', { query: { ...request } });
+  }
+
+  getTrends(request: GetTrendsRequest): Promise<Trends> {
+    return this.request('/v1/trends', { query: { ...request } });
+  }
+
+  private async request<T>(
+    path: string,
+    options: { method?: 'GET' | 'POST'; query?: Query; body?: unknown } = {},
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('process-exceptions');
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined && value !== '') params.set(name, String(value));
+    }
+    const search = params.toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+      {
+        method: options.method ?? 'GET',
+        ...(options.body !== undefined && {
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(options.body),
+        }),
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './ProcessExceptionsApi';
+export { ProcessExceptionsClient } from './ProcessExceptionsClient';
