@@ -38,6 +38,24 @@ export interface Config {
       };
     };
     /**
+     * Notifications to the owning entity. Every kind is on by default.
+     */
+    notifications?: {
+      /** When an exception is opened. */
+      opened?: { enabled?: boolean };
+      /** A reminder before the backfill deadline. */
+      dueSoon?: { enabled?: boolean; /** Default 4. */ hoursBefore?: number };
+      /** When a backfill becomes overdue. */
+      overdue?: { enabled?: boolean };
+      /** When a finding is recorded. */
+      findings?: { enabled?: boolean };
+      /**
+       * How far back the first sweep announces, in hours (default 72), so
+       * switching notifications on does not announce all of history.
+       */
+      lookbackHours?: number;
+    };
+    /**
      * How often the cluster-wide maintenance task runs (overdue sweep,
      * unmapped events). Default: every minute.
      */

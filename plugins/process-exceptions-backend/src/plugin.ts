@@ -3,10 +3,14 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { processExceptionsPermissions } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { DatabaseExceptionStore } from './database/DatabaseExceptionStore';
 import { CatalogEntityResolver } from './ingest/EntityResolver';
 import { Ingestor } from './ingest/Ingestor';
+import { DatabaseNotificationLog } from './notifications/DatabaseNotificationLog';
+import { notifyTransitions } from './notifications/notifyTransitions';
+import { readNotificationSettings } from './notifications/readNotificationSettings';
 import { readPolicy } from './policy/readPolicy';
 import { scheduleMaintenance } from './scheduler/scheduleMaintenance';
 import { createRouter } from './service/createRouter';
@@ -32,6 +36,7 @@ export const processExceptionsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, database, httpRouter, logger, catalog, auth } = deps;
@@ -43,12 +48,25 @@ export const processExceptionsPlugin = createBackendPlugin({
           logger,
         });
         deps.permissionsRegistry.addPermissions(processExceptionsPermissions);
+        const notificationLog = await DatabaseNotificationLog.create({
+          database,
+          store,
+        });
+        const settings = readNotificationSettings(config);
         await scheduleMaintenance({
           config,
           scheduler: deps.scheduler,
           logger,
           store,
           ingestor,
+          notify: now =>
+            notifyTransitions({
+              log: notificationLog,
+              notifications: deps.notifications,
+              settings,
+              logger,
+              now,
+            }),
         });
         httpRouter.use(await createRouter({ ...deps, store, ingestor }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -17,6 +17,7 @@ const tables = [
   'pe_exception_events',
   'pe_tasks',
   'pe_findings',
+  'pe_notifications',
 ];
 
 const databases = createTestDatabases();

@@ -15,8 +15,9 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 };
 
 /**
- * One cluster-wide task: marks exceptions overdue when their deadline passes
- * and applies unmapped events once the catalog can resolve them.
+ * One cluster-wide task: marks exceptions overdue when their deadline passes,
+ * applies unmapped events once the catalog can resolve them, and notifies
+ * owners of what changed.
  */
 export async function scheduleMaintenance(options: {
   config: RootConfigService;
@@ -24,6 +25,8 @@ export async function scheduleMaintenance(options: {
   logger: LoggerService;
   store: ExceptionStore;
   ingestor: Ingestor;
+  /** Announces transitions; returns how many notifications went out. */
+  notify: (now: Date) => Promise<number>;
 }) {
   const { config, scheduler, store, ingestor } = options;
   const schedule = config.has('processExceptions.schedule')
@@ -39,10 +42,13 @@ export async function scheduleMaintenance(options: {
     ...schedule,
     fn: async () => {
       const logger = options.logger.child({ taskId });
-      const overdue = await store.markOverdue(new Date());
+      const now = new Date();
+      const overdue = await store.markOverdue(now);
       if (overdue.length > 0)
         logger.info(`Marked ${overdue.length} exceptions overdue`);
       await ingestor.remapUnmapped();
+      const sent = await options.notify(now);
+      if (sent > 0) logger.info(`Sent ${sent} notifications`);
     },
   });
 }
