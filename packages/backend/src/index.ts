@@ -29,4 +29,15 @@ backend.add(
   import('@process-exceptions/backstage-plugin-process-exceptions-backend'),
 );
 
+// tech insights (scorecards), with the process-exceptions facts
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import(
+    '@process-exceptions/backstage-plugin-process-exceptions-backend-module-tech-insights'
+  ),
+);
+
 backend.start();

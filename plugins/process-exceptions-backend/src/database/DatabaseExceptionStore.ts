@@ -230,6 +230,9 @@ export class DatabaseExceptionStore implements ExceptionStore {
             "sum(case when status = 'backfilled' and backfilled_on_time = ? then 1 else 0 end) as late",
             [false],
           ),
+          this.db.raw(
+            "min(case when status = 'overdue' then deadline else null end) as oldest_overdue",
+          ),
         ),
     );
     const durations = await scoped(
@@ -242,7 +245,14 @@ export class DatabaseExceptionStore implements ExceptionStore {
       this.db('pe_findings')
         .whereNull('acknowledged_at')
         .groupBy('entity_ref')
-        .select('entity_ref', this.db.raw('count(*) as n')),
+        .select(
+          'entity_ref',
+          this.db.raw('count(*) as n'),
+          this.db.raw(
+            'sum(case when detected_at >= ? then 1 else 0 end) as recent',
+            [since],
+          ),
+        ),
     );
 
     const rows = new Map<string, EntityScoreRow>();
@@ -256,6 +266,8 @@ export class DatabaseExceptionStore implements ExceptionStore {
           backfilledOnTime: 0,
           backfilledLate: 0,
           unacknowledgedFindings: 0,
+          findingsInWindow: 0,
+          oldestOverdueDeadline: null,
           backfillSeconds: [],
         };
         rows.set(entityRef, r);
@@ -268,11 +280,17 @@ export class DatabaseExceptionStore implements ExceptionStore {
       r.overdue = Number(c.overdue);
       r.backfilledOnTime = Number(c.on_time);
       r.backfilledLate = Number(c.late);
+      r.oldestOverdueDeadline = c.oldest_overdue
+        ? toDate(c.oldest_overdue)
+        : null;
     }
     for (const d of durations)
       row(d.entity_ref).backfillSeconds.push(Number(d.backfill_seconds));
-    for (const f of findings)
-      row(f.entity_ref).unacknowledgedFindings = Number(f.n);
+    for (const f of findings) {
+      const r = row(f.entity_ref);
+      r.unacknowledgedFindings = Number(f.n);
+      r.findingsInWindow = Number(f.recent);
+    }
     return [...rows.values()];
   }
 

@@ -95,6 +95,10 @@ export interface EntityScoreRow {
   backfilledOnTime: number;
   backfilledLate: number;
   unacknowledgedFindings: number;
+  /** Unacknowledged findings detected since the window's start. */
+  findingsInWindow: number;
+  /** The earliest deadline among overdue exceptions, if any. */
+  oldestOverdueDeadline: Date | null;
   /** Seconds from opening to backfill of each exception backfilled in the window. */
   backfillSeconds: number[];
 }

@@ -1465,6 +1465,15 @@ export const spec = {
           unacknowledgedFindings: {
             type: 'integer',
           },
+          findingsInWindow: {
+            type: 'integer',
+            description: 'Unacknowledged findings detected within the window.',
+          },
+          oldestOverdueDeadline: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
         },
       },
       TrendWeek: {

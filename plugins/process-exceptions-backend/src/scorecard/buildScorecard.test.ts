@@ -10,6 +10,8 @@ const row = (
   backfilledOnTime: 0,
   backfilledLate: 0,
   unacknowledgedFindings: 0,
+  findingsInWindow: 0,
+  oldestOverdueDeadline: null,
   backfillSeconds: [],
   ...over,
 });
@@ -57,6 +59,8 @@ describe('buildScorecard', () => {
       onTimeRate: 0.75,
       medianHoursToBackfill: 6,
       unacknowledgedFindings: 1,
+      findingsInWindow: 1,
+      oldestOverdueDeadline: '2026-11-01T00:00:00.000Z',
     });
     expect(rows[1].medianHoursToBackfill).toBe(0.5);
   });

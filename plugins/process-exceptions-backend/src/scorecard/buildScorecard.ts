@@ -13,6 +13,10 @@ export type ScorecardRow = {
   onTimeRate: number | null;
   medianHoursToBackfill: number | null;
   unacknowledgedFindings: number;
+  /** Unacknowledged findings detected within the window. */
+  findingsInWindow: number;
+  /** The earliest deadline among overdue exceptions (ISO), if any. */
+  oldestOverdueDeadline: string | null;
 };
 
 function median(values: number[]): number | null {
@@ -20,6 +24,13 @@ function median(values: number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function earliest(dates: Array<Date | null>): string | null {
+  const times = dates
+    .filter((d): d is Date => d !== null)
+    .map(d => d.getTime());
+  return times.length > 0 ? new Date(Math.min(...times)).toISOString() : null;
 }
 
 /**
@@ -52,6 +63,10 @@ export function buildScorecard(
       medianHoursToBackfill:
         seconds === null ? null : Math.round((seconds / 3600) * 10) / 10,
       unacknowledgedFindings: sum(r => r.unacknowledgedFindings),
+      findingsInWindow: sum(r => r.findingsInWindow),
+      oldestOverdueDeadline: earliest(
+        members.map(r => r.oldestOverdueDeadline),
+      ),
     };
   });
   return result.sort(
