@@ -6,4 +6,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 yarn install
 mkdir -p .data/sqlite
+# On first start, post the demo history through the public API once the
+# backend answers (in the background, so the portal starts meanwhile).
+if [ ! -f .data/demo-seeded ]; then
+  (node scripts/seed-demo.js && touch .data/demo-seeded) &
+fi
 exec yarn start "$@"
