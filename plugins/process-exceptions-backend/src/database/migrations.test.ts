@@ -47,4 +47,59 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     }
     await knex.destroy();
   });
+
+  it('keeps the data of a database populated by the first release when upgrading', async () => {
+    const knex = await databases.init(databaseId);
+    const config = { directory: migrationsDir };
+    await knex.migrate.up(config); // the first release's schema only
+    const at = new Date('2026-11-01T10:00:00Z');
+    await knex('pe_events').insert({
+      source: 'api',
+      external_id: 'deploy-1',
+      type: 'deployment.finished',
+      entity_ref: 'component:default/payments',
+      subject: 'component:default/payments',
+      actor: null,
+      occurred_at: at,
+      received_at: at,
+      data: '{"deploymentId":"1"}',
+      payload: '{}',
+    });
+    await knex('pe_exceptions').insert({
+      id: '00000000-0000-5000-8000-000000000001',
+      natural_key: 'hotfix:component:default/payments:1',
+      entity_ref: 'component:default/payments',
+      kind: 'hotfix',
+      name: 'Hotfix 1',
+      reason: 'r',
+      links: '{}',
+      opened_by: null,
+      opened_at: at,
+      deadline: at,
+      status: 'open',
+      backfilled_at: null,
+      backfilled_on_time: null,
+      backfill_seconds: null,
+      fingerprint: 'f',
+      updated_at: at,
+    });
+    await knex('pe_tasks').insert({
+      exception_id: '00000000-0000-5000-8000-000000000001',
+      key: 'full-review',
+      position: 0,
+      title: 'Full review',
+      role: 'reviewer',
+      due_at: at,
+    });
+
+    await knex.migrate.latest(config);
+
+    expect(await knex('pe_events').select('external_id', 'data')).toEqual([
+      { external_id: 'deploy-1', data: '{"deploymentId":"1"}' },
+    ]);
+    expect(await knex('pe_exceptions').pluck('name')).toEqual(['Hotfix 1']);
+    expect(await knex('pe_tasks').pluck('key')).toEqual(['full-review']);
+    expect(await knex.schema.hasTable('pe_notifications')).toBe(true);
+    await knex.destroy();
+  });
 });

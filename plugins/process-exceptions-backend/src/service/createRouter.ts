@@ -1,6 +1,8 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { checkJsonShape } from '../ingest/checkJsonShape';
 import { spec } from '../schema/openapi.generated';
 import { createRouteContext, RouterOptions } from './context';
 import { addEventRoutes } from './eventRoutes';
@@ -27,6 +29,15 @@ export async function createRouter(
   // Parsed here, outside the spec router, so an oversized body keeps its 413.
   // Not strict: a bare JSON string gets our own 400 naming the body.
   outer.use(express.json({ limit: MAX_BODY_BYTES, strict: false }));
+  outer.use((req, _res, next) => {
+    if (req.method === 'POST') {
+      if (!req.is('application/json')) {
+        throw new InputError('body: Content-Type must be application/json');
+      }
+      checkJsonShape(req.body);
+    }
+    next();
+  });
 
   const api = createValidatedOpenApiRouter<typeof spec>(spec, {
     // Replaces the spec router's default body parser: the body is parsed above.
