@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+export * from './client';
 export * from './constants';
 export * from './events';
 export * from './permissions';

@@ -1,0 +1,16 @@
+/**
+ * The CLI's exit codes, so a CI step can tell a closed gate from a broken
+ * pipeline.
+ *
+ * @public
+ */
+export const EXIT_CODES = {
+  /** Done; for `gate`, the merge is allowed. */
+  ok: 0,
+  /** `gate`: open readiness gaps block the merge. */
+  gateClosed: 1,
+  /** Bad arguments, or the backend rejected the request (4xx). */
+  rejected: 2,
+  /** The backend could not be reached, or answered 5xx after the retries. */
+  unavailable: 3,
+} as const;

@@ -1,0 +1,64 @@
+import { EVENT_TYPES } from '@process-exceptions/backstage-plugin-process-exceptions-common';
+
+/** The text of `process-exceptions --help`. */
+export const helpText = `Usage: process-exceptions <command> [options]
+
+Reports delivery events to the Process Exceptions backend and asks its merge
+gate, so a CI job can do either in one line.
+
+Commands:
+  post-event   Record one event given by flags, or the events in a file
+  gate         Ask whether a change, or the changes of a story, may merge
+
+post-event, one event from flags:
+  --type <type>         ${wrapTypes()}
+  --id <id>             your unique id of the event; sending it again records
+                        nothing ("duplicate")
+  --entity <ref>        the catalog entity, e.g. component:default/payments-api
+  --occurred-at <iso>   when it happened, ISO 8601 with a time zone
+                        (default: now)
+  --actor <ref>         who did it, e.g. user:default/jane
+  --data <json>         the event's data, e.g. '{"deploymentId":"7731",
+                        "environment":"production","outcome":"succeeded"}'
+
+post-event, events from a file:
+  --file <path>         a JSON event envelope, or {"events": [...]};
+                        "-" reads standard input
+
+gate (one of):
+  --change <id>         a change, e.g. a pull request's head commit SHA
+  --story <id>          a story
+
+Connection:
+  --url <url>           the Backstage backend, e.g. http://localhost:7007;
+                        /api/process-exceptions is appended
+                        (default: $PROCESS_EXCEPTIONS_URL)
+  --token <token>       the static external-access token
+                        (default: $PROCESS_EXCEPTIONS_TOKEN)
+  --retries <n>         further attempts after a 5xx or network error
+                        (default: 3, with exponential backoff)
+  -h, --help            show this help
+
+Exit codes:
+  0  done; for gate: merge allowed
+  1  gate: merge blocked by open readiness gaps
+  2  usage error, or the backend rejected the request (4xx, message printed)
+  3  backend unreachable, or a 5xx answer after the retries
+
+Examples:
+  process-exceptions post-event --type deployment.finished --id deploy-7731 \\
+    --entity component:default/payments-api \\
+    --data '{"deploymentId":"7731","environment":"production","outcome":"succeeded"}'
+  process-exceptions post-event --file events.json
+  process-exceptions gate --change pr-1204
+`;
+
+function wrapTypes(): string {
+  const lines = ['one of:'];
+  for (const type of EVENT_TYPES) {
+    const last = lines.length - 1;
+    if (`${lines[last]} ${type},`.length > 52) lines.push(`${type},`);
+    else lines[last] = `${lines[last]} ${type},`;
+  }
+  return lines.join(`\n${' '.repeat(24)}`).replace(/,$/, '');
+}
