@@ -1,5 +1,5 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import { computeFacts, EntityFigures } from './computeFacts';
@@ -63,12 +63,7 @@ export const processExceptionsFactRetriever: FactRetriever = {
       return response.json();
     };
 
-    const components: {
-      items: Array<{
-        kind: string;
-        metadata: { name: string; namespace?: string };
-      }>;
-    } = await getJson(
+    const components: { items: Entity[] } = await getJson(
       'catalog',
       '/entities/by-query?filter=kind=component&fields=kind,metadata.name,metadata.namespace&limit=10000',
     );

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { processExceptionsPermissions } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { DatabaseExceptionStore } from './database/DatabaseExceptionStore';
@@ -14,6 +15,8 @@ import { readNotificationSettings } from './notifications/readNotificationSettin
 import { readPolicy } from './policy/readPolicy';
 import { scheduleMaintenance } from './scheduler/scheduleMaintenance';
 import { createRouter } from './service/createRouter';
+import { readWebhookSettings } from './webhooks/readWebhookSettings';
+import { subscribeToEvents } from './webhooks/subscribeToEvents';
 
 /**
  * The process-exceptions backend plugin, mounted at `/api/process-exceptions`.
@@ -37,14 +40,16 @@ export const processExceptionsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, database, httpRouter, logger, catalog, auth } = deps;
         const store = await DatabaseExceptionStore.create({ database });
+        const policy = readPolicy(config);
         const ingestor = new Ingestor({
           store,
           resolver: new CatalogEntityResolver(catalog, auth),
-          policy: readPolicy(config),
+          policy,
           logger,
         });
         deps.permissionsRegistry.addPermissions(processExceptionsPermissions);
@@ -68,8 +73,27 @@ export const processExceptionsPlugin = createBackendPlugin({
               now,
             }),
         });
-        httpRouter.use(await createRouter({ ...deps, store, ingestor }));
+        await subscribeToEvents({
+          events: deps.events,
+          ingestor,
+          policy,
+          logger,
+        });
+        httpRouter.use(
+          await createRouter({
+            ...deps,
+            store,
+            ingestor,
+            policy,
+            webhooks: readWebhookSettings(config),
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // Senders sign their deliveries; the router checks each signature.
+        httpRouter.addAuthPolicy({
+          path: '/v1/webhooks',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

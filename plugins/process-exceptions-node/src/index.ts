@@ -11,3 +11,4 @@ export type {
   Finding,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 export { PROCESS_EXCEPTIONS_PLUGIN_ID } from '@process-exceptions/backstage-plugin-process-exceptions-common';
+export { verifyHmacSha256, verifySharedSecret } from './verifySignature';

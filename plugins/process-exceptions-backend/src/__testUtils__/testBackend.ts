@@ -11,10 +11,14 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { processExceptionsPlugin } from '../plugin';
 
-const component = (name: string, owner: string): Entity => ({
+const component = (
+  name: string,
+  owner: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name, namespace: 'default', annotations: {} },
+  metadata: { name, namespace: 'default', annotations },
   spec: { type: 'service', lifecycle: 'production', owner },
   relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
 });
@@ -23,7 +27,13 @@ const component = (name: string, owner: string): Entity => ({
 export const testEntities: Entity[] = [
   component('payments', 'payments-team'),
   component('ledger', 'payments-team'),
-  component('checkout', 'checkout-team'),
+  component('checkout', 'checkout-team', {
+    'launchdarkly.com/project-key': 'payments',
+    'process-exceptions.io/flag-keys': 'old-banner, new-checkout',
+  }),
+  component('hello-world', 'checkout-team', {
+    'github.com/project-slug': 'Codertocat/Hello-World',
+  }),
 ];
 
 export const BASE = '/api/process-exceptions';
@@ -32,7 +42,12 @@ export const BASE = '/api/process-exceptions';
 export async function startApi(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
-  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** app-config for the plugin, e.g. webhook secrets. */
+    config?: object;
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+  } = {},
 ) {
   const knex = await databases.init(databaseId);
   const { server } = await startTestBackend({
@@ -43,6 +58,10 @@ export async function startApi(
       ...(options.permission
         ? [mockServices.permissions.factory({ result: options.permission })]
         : []),
+      ...(options.config
+        ? [mockServices.rootConfig.factory({ data: options.config })]
+        : []),
+      ...(options.features ?? []),
     ],
   });
   const service = mockCredentials.service.header();

@@ -9,7 +9,6 @@ export { adaptGithub } from './github';
 export { adaptLaunchDarkly } from './launchdarkly';
 export { adaptUnleash } from './unleash';
 export { adaptFlagsmith, hashBody } from './flagsmith';
-export { verifyHmacSha256, verifySharedSecret } from './verifySignature';
 export * from './subjects';
 export { AdapterInputError } from './types';
 export type { AdaptedEvent, AdapterHeaders, AdapterResult } from './types';

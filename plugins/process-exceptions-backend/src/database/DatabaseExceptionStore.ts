@@ -369,6 +369,8 @@ export class DatabaseExceptionStore implements ExceptionStore {
   async listUnmappedEvents(limit: number): Promise<UnmappedEvent[]> {
     const rows = await this.db('pe_events')
       .whereNull('entity_ref')
+      // Deliveries kept as ignored name no service; they are not waiting.
+      .whereNot('type', 'webhook.ignored')
       .orderBy('seq', 'desc')
       .limit(limit)
       .select('external_id', 'source', 'type', 'subject', 'occurred_at');

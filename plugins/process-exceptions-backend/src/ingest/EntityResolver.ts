@@ -1,18 +1,62 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CDEVENTS_SUBJECTS_ANNOTATION,
+  FLAG_KEYS_ANNOTATION,
+  parseSubject,
+  ParsedSubject,
+} from '../adapters/subjects';
 
 /**
  * Turns what a sender named a service by into a catalog entity ref, or
- * undefined while the catalog does not know it.
+ * leaves it out while the catalog does not know it.
  */
 export interface EntityResolver {
   resolve(subjects: string[]): Promise<Map<string, string>>;
 }
 
 const CACHE_TTL_MS = 30_000;
+// Annotations whose value is a comma-separated list, matched element-wise.
+const LIST_ANNOTATIONS = new Set([CDEVENTS_SUBJECTS_ANNOTATION]);
 
-/** Resolves entity refs against the catalog, caching what it found briefly. */
+function listOf(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map(v => v.trim().toLocaleLowerCase('en-US'))
+    .filter(Boolean);
+}
+
+function matches(
+  entity: Entity,
+  subject: Extract<ParsedSubject, { kind: 'annotation' }>,
+) {
+  const annotations = entity.metadata.annotations ?? {};
+  const value = subject.value.toLocaleLowerCase('en-US');
+  const own = LIST_ANNOTATIONS.has(subject.annotation)
+    ? listOf(annotations[subject.annotation]).includes(value)
+    : (annotations[subject.annotation] ?? '').toLocaleLowerCase('en-US') ===
+      value;
+  return (
+    own &&
+    (!subject.flagKey ||
+      listOf(annotations[FLAG_KEYS_ANNOTATION]).includes(
+        subject.flagKey.toLocaleLowerCase('en-US'),
+      ))
+  );
+}
+
+/**
+ * Resolves entity refs and annotation subjects (GitHub slugs, flag projects
+ * and keys, CDEvents subjects) against the catalog, caching what it found
+ * briefly. When several entities match, the first by ref wins, so the
+ * choice is stable.
+ */
 export class CatalogEntityResolver implements EntityResolver {
   private readonly cache = new Map<string, { ref: string; until: number }>();
 
@@ -23,7 +67,10 @@ export class CatalogEntityResolver implements EntityResolver {
 
   async resolve(subjects: string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
-    const wanted = new Map<string, string>(); // normalised ref -> subject
+    const byRef = new Map<string, string>(); // normalised ref -> subject
+    const byAnnotation: Array<
+      [string, Extract<ParsedSubject, { kind: 'annotation' }>]
+    > = [];
     const now = Date.now();
     for (const subject of new Set(subjects)) {
       const cached = this.cache.get(subject);
@@ -31,31 +78,65 @@ export class CatalogEntityResolver implements EntityResolver {
         found.set(subject, cached.ref);
         continue;
       }
+      const parsed = parseSubject(subject);
+      if (parsed.kind === 'annotation') {
+        byAnnotation.push([subject, parsed]);
+        continue;
+      }
       try {
-        const ref = stringifyEntityRef(
-          parseEntityRef(subject, { defaultNamespace: 'default' }),
+        byRef.set(
+          stringifyEntityRef(
+            parseEntityRef(parsed.ref, { defaultNamespace: 'default' }),
+          ),
+          subject,
         );
-        wanted.set(ref, subject);
       } catch {
-        // not an entity ref: nothing the catalog can answer by ref
+        // not an entity ref: it stays unmapped
       }
     }
-    if (wanted.size === 0) return found;
+    const remember = (subject: string, ref: string) => {
+      found.set(subject, ref);
+      this.cache.set(subject, { ref, until: now + CACHE_TTL_MS });
+    };
 
-    const refs = [...wanted.keys()];
-    const { items } = await this.catalog.getEntitiesByRefs(
-      {
-        entityRefs: refs,
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials: await this.auth.getOwnServiceCredentials() },
-    );
-    items.forEach((entity, i) => {
-      if (!entity) return;
-      const subject = wanted.get(refs[i])!;
-      found.set(subject, refs[i]);
-      this.cache.set(subject, { ref: refs[i], until: now + CACHE_TTL_MS });
-    });
+    const credentials = await this.auth.getOwnServiceCredentials();
+    if (byRef.size > 0) {
+      const refs = [...byRef.keys()];
+      const { items } = await this.catalog.getEntitiesByRefs(
+        {
+          entityRefs: refs,
+          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        },
+        { credentials },
+      );
+      items.forEach((entity, i) => {
+        if (entity) remember(byRef.get(refs[i])!, refs[i]);
+      });
+    }
+    for (const [subject, parsed] of byAnnotation) {
+      const key = `metadata.annotations.${parsed.annotation}`;
+      const { items } = await this.catalog.getEntities(
+        {
+          filter: {
+            [key]: LIST_ANNOTATIONS.has(parsed.annotation)
+              ? CATALOG_FILTER_EXISTS
+              : parsed.value,
+          },
+          fields: [
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+            'metadata.annotations',
+          ],
+        },
+        { credentials },
+      );
+      const refs = items
+        .filter(e => matches(e, parsed))
+        .map(e => stringifyEntityRef(e))
+        .sort();
+      if (refs.length > 0) remember(subject, refs[0]);
+    }
     return found;
   }
 }

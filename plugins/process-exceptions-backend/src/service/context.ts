@@ -17,7 +17,9 @@ import { Request } from 'express';
 import { PortalActions } from '../actions/PortalActions';
 import { ExceptionStore } from '../database/ExceptionStore';
 import { Ingestor } from '../ingest/Ingestor';
+import { Policy } from '../policy/Policy';
 import { spec } from '../schema/openapi.generated';
+import { WebhookSettings } from '../webhooks/readWebhookSettings';
 
 export type Router = ApiRouter<typeof spec>;
 
@@ -30,6 +32,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   catalog: CatalogService;
   logger: LoggerService;
+  policy: Policy;
+  webhooks: WebhookSettings;
 }
 
 /** What every route group needs: the services plus the auth and audit helpers. */

@@ -9,6 +9,7 @@ import { addEventRoutes } from './eventRoutes';
 import { addExceptionRoutes } from './exceptionRoutes';
 import { addFindingRoutes } from './findingRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
+import { createWebhookRouter } from './webhookRoutes';
 
 export type { RouterOptions } from './context';
 
@@ -26,6 +27,14 @@ export async function createRouter(
 ): Promise<express.Router> {
   const ctx = createRouteContext(options);
   const outer = Router();
+  // Before the JSON parser: webhook signatures need the raw bytes.
+  outer.use(
+    createWebhookRouter(ctx, {
+      settings: options.webhooks,
+      policy: options.policy,
+      maxBodyBytes: MAX_BODY_BYTES,
+    }),
+  );
   // Parsed here, outside the spec router, so an oversized body keeps its 413.
   // Not strict: a bare JSON string gets our own 400 naming the body.
   outer.use(express.json({ limit: MAX_BODY_BYTES, strict: false }));

@@ -1,0 +1,80 @@
+import {
+  AuthenticationError,
+  InputError,
+  NotFoundError,
+} from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { checkJsonShape } from '../ingest/checkJsonShape';
+import { Policy } from '../policy/Policy';
+import { adaptDelivery } from '../webhooks/adaptDelivery';
+import { ingestDelivery } from '../webhooks/ingestDelivery';
+import { WebhookSettings } from '../webhooks/readWebhookSettings';
+import { verifyDelivery } from '../webhooks/verifyDelivery';
+import { isWebhookSource, WEBHOOK_SOURCES } from '../webhooks/webhookSources';
+import { RouteContext } from './context';
+
+/**
+ * `POST /v1/webhooks/{source}`: deliveries in the senders' own formats. The
+ * body is kept raw, because signatures are computed over the exact bytes.
+ */
+export function createWebhookRouter(
+  ctx: RouteContext,
+  options: { settings: WebhookSettings; policy: Policy; maxBodyBytes: number },
+): express.Router {
+  const router = Router();
+  router.post(
+    '/v1/webhooks/:source',
+    express.raw({ type: () => true, limit: options.maxBodyBytes }),
+    async (req, res) => {
+      const { source } = req.params;
+      if (!isWebhookSource(source)) {
+        throw new NotFoundError(
+          `No webhook source '${source.slice(
+            0,
+            40,
+          )}'; expected one of ${WEBHOOK_SOURCES.join(', ')}`,
+        );
+      }
+      const raw: Buffer = Buffer.isBuffer(req.body)
+        ? req.body
+        : Buffer.alloc(0);
+      let refused = verifyDelivery(source, options.settings, req.headers, raw);
+      if (refused && source === 'cdevents') {
+        // CDEvents senders may use a Backstage service token instead.
+        refused = await ctx.httpAuth
+          .credentials(req, { allow: ['service'] })
+          .then(() => undefined)
+          .catch(() => refused);
+      }
+      if (refused) throw new AuthenticationError(`${source}: ${refused}`);
+
+      let payload: unknown;
+      try {
+        payload = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new InputError('body: not valid JSON');
+      }
+      checkJsonShape(payload);
+      const result = adaptDelivery(
+        source,
+        payload,
+        req.headers,
+        options.policy,
+      );
+      const outcome = await ingestDelivery(
+        ctx.ingestor,
+        source,
+        result,
+        payload,
+      );
+      if (outcome.status === 'ignored') {
+        res.status(202).json(outcome);
+        return;
+      }
+      const recorded = outcome.results.some(r => r.status === 'recorded');
+      res.status(recorded ? 201 : 200).json({ results: outcome.results });
+    },
+  );
+  return router;
+}
