@@ -4,5 +4,28 @@
  *
  * @packageDocumentation
  */
-export { processExceptionsPlugin, EntityProcessExceptionsContent } from './plugin';
+export {
+  processExceptionsPlugin,
+  EntityProcessExceptionsContent,
+  EntityOverdueBackfillsCard,
+  ProcessExceptionsPage,
+} from './plugin';
 export { isProcessExceptionsAvailable } from './filters';
+export { processExceptionsApiRef, ProcessExceptionsClient } from './api';
+export type {
+  ProcessExceptionsApi,
+  ProcessExceptionDetail,
+  TimelineEvent,
+  ListExceptionsRequest,
+  ExceptionsPage,
+  RecordExceptionRequest,
+  ListFindingsRequest,
+  AcknowledgeFindingResult,
+  ExceptionSummary,
+  ScorecardRow,
+  GetScorecardRequest,
+  Scorecard,
+  TrendWeek,
+  GetTrendsRequest,
+  Trends,
+} from './api';

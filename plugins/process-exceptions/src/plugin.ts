@@ -1,8 +1,13 @@
 import {
+  createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { rootRouteRef } from './routes';
+import { ProcessExceptionsClient, processExceptionsApiRef } from './api';
+import { entityContentRouteRef, rootRouteRef } from './routes';
 
 /**
  * The process-exceptions plugin for apps on the legacy frontend system.
@@ -11,7 +16,15 @@ import { rootRouteRef } from './routes';
  */
 export const processExceptionsPlugin = createPlugin({
   id: 'process-exceptions',
-  routes: { root: rootRouteRef },
+  apis: [
+    createApiFactory({
+      api: processExceptionsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ProcessExceptionsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef, entityContent: entityContentRouteRef },
 });
 
 /**
@@ -24,6 +37,39 @@ export const EntityProcessExceptionsContent = processExceptionsPlugin.provide(
     name: 'EntityProcessExceptionsContent',
     component: () =>
       import('./components/ExceptionsContent').then(m => m.ExceptionsContent),
+    mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The overdue backfills of a service, for its entity overview page.
+ *
+ * @public
+ */
+export const EntityOverdueBackfillsCard = processExceptionsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOverdueBackfillsCard',
+    component: {
+      lazy: () =>
+        import('./components/OverdueBackfillsCard').then(
+          m => m.OverdueBackfillsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The scorecard page for team leads, usually mounted at `/process-exceptions`.
+ *
+ * @public
+ */
+export const ProcessExceptionsPage = processExceptionsPlugin.provide(
+  createRoutableExtension({
+    name: 'ProcessExceptionsPage',
+    component: () =>
+      import('./components/ProcessExceptionsPage').then(
+        m => m.ProcessExceptionsPage,
+      ),
     mountPoint: rootRouteRef,
   }),
 );

@@ -1,0 +1,23 @@
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import plugin, { processExceptionsPage } from './alpha';
+
+describe('process-exceptions (new frontend system)', () => {
+  it('provides the API, the entity tab, the overview card and the page', () => {
+    expect(plugin.id).toBe('process-exceptions');
+    expect(plugin.getExtension('api:process-exceptions')).toBeDefined();
+    expect(
+      plugin.getExtension('entity-content:process-exceptions/exceptions'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-card:process-exceptions/overdue-backfills'),
+    ).toBeDefined();
+    expect(plugin.getExtension('page:process-exceptions')).toBeDefined();
+  });
+
+  it('mounts the page at /process-exceptions with its nav title', () => {
+    const tester = createExtensionTester(processExceptionsPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/process-exceptions');
+    expect(tester.get(coreExtensionData.title)).toBe('Process exceptions');
+  });
+});

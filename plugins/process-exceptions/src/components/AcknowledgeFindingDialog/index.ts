@@ -1,0 +1,1 @@
+export { AcknowledgeFindingDialog } from './AcknowledgeFindingDialog';

@@ -1,0 +1,1 @@
+export { BackfillChecklist } from './BackfillChecklist';

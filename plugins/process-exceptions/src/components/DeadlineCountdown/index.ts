@@ -1,0 +1,1 @@
+export { DeadlineCountdown } from './DeadlineCountdown';

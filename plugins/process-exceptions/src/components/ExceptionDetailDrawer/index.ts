@@ -1,0 +1,1 @@
+export { ExceptionDetailDrawer } from './ExceptionDetailDrawer';

@@ -1,0 +1,48 @@
+/* eslint-disable no-script-url -- these tests feed script URLs on purpose, to prove they never become links */
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { ExceptionLinks } from './ExceptionLinks';
+
+describe('ExceptionLinks', () => {
+  it('links incident, changes, flag and story', async () => {
+    await renderInTestApp(
+      <ExceptionLinks
+        links={{
+          incident: 'https://pager.example.com/INC-7',
+          changes: [
+            'https://github.com/acme/pay/pull/1',
+            'https://github.com/acme/pay/pull/2',
+          ],
+          flag: 'https://app.launchdarkly.com/pay/production/features/new-checkout',
+          story: 'https://jira.example.com/browse/PAY-9',
+        }}
+      />,
+    );
+    expect(screen.getByRole('link', { name: /Incident/ })).toHaveAttribute(
+      'href',
+      'https://pager.example.com/INC-7',
+    );
+    expect(screen.getByRole('link', { name: /PR 2/ })).toHaveAttribute(
+      'href',
+      'https://github.com/acme/pay/pull/2',
+    );
+    expect(screen.getByRole('link', { name: /Flag/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Story/ })).toBeInTheDocument();
+  });
+
+  it('shows values that are not http(s) URLs as text', async () => {
+    await renderInTestApp(
+      <ExceptionLinks
+        links={{ incident: 'INC-7', story: 'javascript:alert(1)' }}
+      />,
+    );
+    expect(screen.getByText('Incident: INC-7')).toBeInTheDocument();
+    expect(screen.getByText('Story: javascript:alert(1)')).toBeInTheDocument();
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('shows a dash when there are no links', async () => {
+    await renderInTestApp(<ExceptionLinks links={{}} />);
+    expect(screen.getByText('—')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { ExceptionLinks } from './ExceptionLinks';

@@ -1,0 +1,1 @@
+export { ExceptionTimeline } from './ExceptionTimeline';

@@ -1,0 +1,1 @@
+export { ExceptionsTable } from './ExceptionsTable';

@@ -1,0 +1,1 @@
+export { KindLabel, kindColor } from './KindLabel';

@@ -1,0 +1,1 @@
+export { OverdueBackfillsCard } from './OverdueBackfillsCard';

@@ -1,0 +1,1 @@
+export { ProcessExceptionsPage } from './ProcessExceptionsPage';

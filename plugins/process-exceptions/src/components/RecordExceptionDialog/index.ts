@@ -1,0 +1,1 @@
+export { RecordExceptionDialog } from './RecordExceptionDialog';

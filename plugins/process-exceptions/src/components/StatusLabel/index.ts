@@ -1,0 +1,1 @@
+export { StatusLabel } from './StatusLabel';

@@ -1,0 +1,1 @@
+export { Timestamp } from './Timestamp';
