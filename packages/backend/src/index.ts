@@ -20,6 +20,13 @@ backend.add(
 
 // events, notifications and signals
 backend.add(import('@backstage/plugin-events-backend'));
+// GitHub webhooks and the flag systems' webhooks through the events system
+backend.add(import('@backstage/plugin-events-backend-module-github'));
+backend.add(
+  import(
+    '@process-exceptions/backstage-plugin-process-exceptions-backend-module-events'
+  ),
+);
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -15,7 +15,7 @@ import { readNotificationSettings } from './notifications/readNotificationSettin
 import { readPolicy } from './policy/readPolicy';
 import { scheduleMaintenance } from './scheduler/scheduleMaintenance';
 import { createRouter } from './service/createRouter';
-import { readWebhookSettings } from './webhooks/readWebhookSettings';
+import { readWebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
 import { subscribeToEvents } from './webhooks/subscribeToEvents';
 
 /**

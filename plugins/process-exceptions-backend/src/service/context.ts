@@ -19,7 +19,7 @@ import { ExceptionStore } from '../database/ExceptionStore';
 import { Ingestor } from '../ingest/Ingestor';
 import { Policy } from '../policy/Policy';
 import { spec } from '../schema/openapi.generated';
-import { WebhookSettings } from '../webhooks/readWebhookSettings';
+import { WebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
 
 export type Router = ApiRouter<typeof spec>;
 

@@ -9,9 +9,12 @@ import { checkJsonShape } from '../ingest/checkJsonShape';
 import { Policy } from '../policy/Policy';
 import { adaptDelivery } from '../webhooks/adaptDelivery';
 import { ingestDelivery } from '../webhooks/ingestDelivery';
-import { WebhookSettings } from '../webhooks/readWebhookSettings';
-import { verifyDelivery } from '../webhooks/verifyDelivery';
-import { isWebhookSource, WEBHOOK_SOURCES } from '../webhooks/webhookSources';
+import {
+  WEBHOOK_SOURCES,
+  WebhookSettings,
+  isWebhookSource,
+  verifyDelivery,
+} from '@process-exceptions/backstage-plugin-process-exceptions-node';
 import { RouteContext } from './context';
 
 /**

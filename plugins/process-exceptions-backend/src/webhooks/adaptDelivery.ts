@@ -9,8 +9,10 @@ import {
   AdapterResult,
 } from '../adapters';
 import { Policy } from '../policy/Policy';
-import { DeliveryHeaders } from './verifyDelivery';
-import { WebhookSource } from './webhookSources';
+import {
+  DeliveryHeaders,
+  WebhookSource,
+} from '@process-exceptions/backstage-plugin-process-exceptions-node';
 
 function flatten(headers: DeliveryHeaders): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

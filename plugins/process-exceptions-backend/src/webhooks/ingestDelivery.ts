@@ -1,6 +1,9 @@
 import { AdapterResult } from '../adapters';
 import { Ingestor, IngestOutcome } from '../ingest/Ingestor';
-import { IGNORED_EVENT_TYPE, WebhookSource } from './webhookSources';
+import {
+  IGNORED_EVENT_TYPE,
+  WebhookSource,
+} from '@process-exceptions/backstage-plugin-process-exceptions-node';
 
 export type DeliveryOutcome =
   | {

@@ -4,7 +4,7 @@ import { Ingestor } from '../ingest/Ingestor';
 import { Policy } from '../policy/Policy';
 import { adaptDelivery } from './adaptDelivery';
 import { ingestDelivery } from './ingestDelivery';
-import { WebhookSource } from './webhookSources';
+import { WebhookSource } from '@process-exceptions/backstage-plugin-process-exceptions-node';
 
 /**
  * Topics of Backstage's events system the plugin reads, and the format of

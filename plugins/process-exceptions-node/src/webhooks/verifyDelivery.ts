@@ -1,7 +1,4 @@
-import {
-  verifyHmacSha256,
-  verifySharedSecret,
-} from '@process-exceptions/backstage-plugin-process-exceptions-node';
+import { verifyHmacSha256, verifySharedSecret } from '../verifySignature';
 import { WebhookSettings } from './readWebhookSettings';
 import { WebhookSource } from './webhookSources';
 
