@@ -50,5 +50,12 @@ export default defineConfig({
     },
   },
   outputDir: '.test-results/e2e',
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'seed', testMatch: /seed\.setup\.ts/ },
+    {
+      name: 'chromium',
+      use: { browserName: 'chromium', viewport: { width: 1400, height: 1000 } },
+      dependencies: ['seed'],
+    },
+  ],
 });

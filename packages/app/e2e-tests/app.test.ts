@@ -1,21 +1,112 @@
-import { test, expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { SCREENSHOTS, signInAsGuest } from './signIn';
 
-test('a guest opens a service and sees its Exceptions tab', async ({
+test('a service without exceptions shows the intact chain', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-
-  await page.getByRole('link', { name: 'payments-api' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'payments-api' }),
-  ).toBeVisible();
-
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/process-exceptions');
   await page.getByRole('link', { name: 'Exceptions', exact: true }).click();
   await expect(
     page.getByText('No exceptions recorded — the chain is intact'),
   ).toBeVisible();
-  await page.screenshot({
-    path: '.test-results/screenshots/exceptions-tab.png',
+});
+
+test('a service owner backfills an overdue hotfix', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/payments-api');
+
+  // The overview card flags what is overdue now.
+  const card = page
+    .getByText('Overdue backfills')
+    .locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
+  await expect(
+    card.getByText('Hotfix for INC-117 on payments-api'),
+  ).toBeVisible();
+  await expect(card.getByText(/overdue by/)).toBeVisible();
+  await card.screenshot({ path: `${SCREENSHOTS}/overdue-card.png` });
+
+  await page.getByRole('link', { name: 'Exceptions', exact: true }).click();
+  const row = page.getByRole('row', {
+    name: /Hotfix for INC-117 on payments-api/,
   });
+  await expect(row.getByText(/overdue by \d+ h/)).toBeVisible();
+  await expect(row.getByText('Overdue', { exact: true })).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/exceptions-tab.png`,
+    fullPage: true,
+  });
+
+  await row.getByText('Hotfix for INC-117 on payments-api').click();
+  const drawer = page.getByRole('dialog', {
+    name: 'Hotfix for INC-117 on payments-api',
+  });
+  await expect(
+    drawer.getByRole('list', { name: 'Backfill checklist' }),
+  ).toBeVisible();
+  await expect(
+    drawer.getByText('Overdue', { exact: true }).first(),
+  ).toBeVisible();
+
+  const markDone = drawer.getByRole('button', { name: /^Mark done: / });
+  await expect(markDone).toHaveCount(4);
+  for (let left = 4; left > 0; left--) {
+    await markDone.first().click();
+    const dialog = page.getByRole('dialog', { name: 'Mark task done' });
+    await dialog
+      .getByLabel(/Evidence link/)
+      .fill(`https://tracker.example.com/INC-117/evidence-${left}`);
+    await dialog.getByRole('button', { name: 'Mark done' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(markDone).toHaveCount(left - 1);
+  }
+  await expect(drawer.getByText(/Backfilled/).first()).toBeVisible();
+  await expect(
+    drawer.getByRole('link', { name: 'Evidence' }).first(),
+  ).toHaveAttribute('href', /^https:\/\/tracker\.example\.com\/INC-117\//);
+  await page.screenshot({ path: `${SCREENSHOTS}/exception-detail.png` });
+});
+
+test('a team lead sees teams ranked and the trend drawn', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.getByRole('link', { name: /Process exce/ }).click();
+  await expect(page).toHaveURL(/\/process-exceptions/);
+
+  const table = page
+    .getByRole('table')
+    .filter({ hasText: 'Unacknowledged findings' });
+  const rows = table.getByRole('row').filter({ has: page.getByRole('link') });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText(/team|platform/);
+  // Worst first: overdue backfills never increase down the table.
+  const overdue = await rows.evaluateAll(trs =>
+    trs.map(tr =>
+      Number((tr.querySelectorAll('td')[5] as HTMLElement).innerText),
+    ),
+  );
+  expect([...overdue].sort((a, b) => b - a)).toEqual(overdue);
+
+  const chart = page.locator('.recharts-surface').first();
+  await expect(chart).toBeVisible();
+  expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(
+    5,
+  );
+  await expect(page.locator('.recharts-line-curve').first()).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/scorecard-page.png`,
+    fullPage: true,
+  });
+});
+
+test("the owner's team is notified of an overdue backfill", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/notifications');
+  // The guest belongs to the platform team, which owns deploy-pipeline.
+  await expect(
+    page
+      .getByText('Backfill overdue: Hotfix for INC-130 on deploy-pipeline')
+      .first(),
+  ).toBeVisible({ timeout: 60_000 });
 });

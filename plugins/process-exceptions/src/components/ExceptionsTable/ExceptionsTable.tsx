@@ -130,6 +130,7 @@ export const ExceptionsTable = ({
         size="small"
         className={classes.filter}
         SelectProps={{ native: true }}
+        InputLabelProps={{ shrink: true }}
         onChange={(e: ChangeEvent<{ value: unknown }>) =>
           setStatus(e.target.value as ExceptionStatus | '')
         }
@@ -150,6 +151,7 @@ export const ExceptionsTable = ({
         size="small"
         className={classes.filter}
         SelectProps={{ native: true }}
+        InputLabelProps={{ shrink: true }}
         onChange={(e: ChangeEvent<{ value: unknown }>) =>
           setKind(e.target.value as ExceptionKind | '')
         }

@@ -75,6 +75,7 @@ export const ProcessExceptionsPage = () => {
             variant="outlined"
             size="small"
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
             onChange={e => setTimeWindow(e.target.value)}
           >
             {WINDOWS.map(w => (
@@ -111,6 +112,7 @@ export const ProcessExceptionsPage = () => {
                   value={owner}
                   size="small"
                   SelectProps={{ native: true }}
+                  InputLabelProps={{ shrink: true }}
                   onChange={e => setOwner(e.target.value)}
                 >
                   <option value={ORGANISATION}>Whole organisation</option>
