@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- Playwright runs this file in Node */
 import { test as setup } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import path from 'path';

@@ -36,6 +36,8 @@ describe('buildScorecard', () => {
           backfilledLate: 1,
           backfillSeconds: [90000],
           unacknowledgedFindings: 1,
+          findingsInWindow: 1,
+          oldestOverdueDeadline: new Date('2026-11-01T00:00:00Z'),
         }),
         row('component:default/c', {
           open: 4,
