@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './client';
+export * from './api';
 export * from './constants';
 export * from './events';
 export * from './permissions';

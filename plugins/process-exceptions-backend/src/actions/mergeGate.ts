@@ -1,15 +1,7 @@
-import { ProcessException } from '@process-exceptions/backstage-plugin-process-exceptions-common';
-
-export type MergeGate = {
-  allowed: boolean;
-  blocking: Array<{
-    exceptionId: string;
-    entityRef: string;
-    storyId: string | null;
-    gapKey: string;
-    description: string;
-  }>;
-};
+import {
+  MergeGate,
+  ProcessException,
+} from '@process-exceptions/backstage-plugin-process-exceptions-common';
 
 /**
  * A change may merge only when no partial-readiness exception of its story

@@ -1,23 +1,8 @@
+import { ScorecardRow as SharedScorecardRow } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { EntityScoreRow } from '../database/ExceptionStore';
 
-/** One row of the team leads' scorecard. */
-export type ScorecardRow = {
-  /** The owner's or the entity's ref, per `groupBy`. */
-  key: string;
-  entityRefs: string[];
-  open: number;
-  overdue: number;
-  backfilledOnTime: number;
-  backfilledLate: number;
-  /** Share of backfills in the window done by the deadline; null without backfills. */
-  onTimeRate: number | null;
-  medianHoursToBackfill: number | null;
-  unacknowledgedFindings: number;
-  /** Unacknowledged findings detected within the window. */
-  findingsInWindow: number;
-  /** The earliest deadline among overdue exceptions (ISO), if any. */
-  oldestOverdueDeadline: string | null;
-};
+/** One row of the team leads' scorecard, before its owner is looked up. */
+export type ScorecardRow = Omit<SharedScorecardRow, 'owner'>;
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;

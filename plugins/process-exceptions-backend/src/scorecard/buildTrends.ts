@@ -1,16 +1,9 @@
 import {
   EXCEPTION_KINDS,
   ExceptionKind,
+  TrendWeek,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { WeeklyCountRow } from '../database/ExceptionStore';
-
-export type TrendWeek = {
-  weekStart: string;
-  opened: Record<ExceptionKind, number>;
-  backfilledOnTime: number;
-  backfilledLate: number;
-  onTimeRate: number | null;
-};
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 

@@ -1,6 +1,7 @@
 import { EventEnvelope } from '../events';
 import { ProcessExceptionsApiError } from './ProcessExceptionsApiError';
 import { ProcessExceptionsNetworkError } from './ProcessExceptionsNetworkError';
+import { ProcessExceptionsClientOptions } from './types';
 import {
   EntitySummary,
   ExceptionsPage,
@@ -11,10 +12,9 @@ import {
   MergeGate,
   MergeGateQuery,
   ProcessExceptionDetail,
-  ProcessExceptionsClientOptions,
   Scorecard,
   ScorecardQuery,
-} from './types';
+} from '../api';
 
 /** The backend rejects requests with more events than this. */
 const MAX_EVENTS_PER_REQUEST = 500;

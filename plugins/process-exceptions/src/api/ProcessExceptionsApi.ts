@@ -1,131 +1,32 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  ExceptionKind,
-  ExceptionLinks,
-  ExceptionStatus,
+  AcknowledgeFindingResult,
+  EntitySummary,
+  ExceptionsPage,
+  ExceptionTimelineEvent,
   Finding,
+  ListExceptionsQuery,
+  ListFindingsQuery,
   ProcessException,
+  ProcessExceptionDetail,
+  RecordExceptionRequest,
+  Scorecard,
+  ScorecardQuery,
+  ScorecardRow,
+  Trends,
+  TrendWeek,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 
-/**
- * One ledger event behind an exception.
- *
- * @public
- */
-export interface TimelineEvent {
-  id: string;
-  source: string;
-  type: string;
-  actor: string | null;
-  occurredAt: string;
-  receivedAt: string;
-  data: unknown;
-}
-
-/**
- * An exception with the timeline of ledger events that caused and closed it.
- *
- * @public
- */
-export type ProcessExceptionDetail = ProcessException & {
-  timeline: TimelineEvent[];
-};
-
 /** @public */
-export interface ListExceptionsRequest {
-  entityRef?: string;
-  status?: ExceptionStatus;
-  kind?: ExceptionKind;
-  /** 1 to 200. */
-  limit?: number;
-  /** The `nextCursor` of the previous page. */
-  cursor?: string;
-}
-
+export type TimelineEvent = ExceptionTimelineEvent;
 /** @public */
-export interface ExceptionsPage {
-  items: ProcessException[];
-  nextCursor: string | null;
-}
-
+export type ListExceptionsRequest = ListExceptionsQuery;
 /** @public */
-export interface RecordExceptionRequest {
-  entityRef: string;
-  kind: ExceptionKind;
-  name: string;
-  reason: string;
-  links?: ExceptionLinks;
-  /** Required for partial readiness: the named gaps. */
-  gaps?: Array<{ key: string; description: string }>;
-}
-
+export type ListFindingsRequest = ListFindingsQuery;
 /** @public */
-export interface ListFindingsRequest {
-  entityRef?: string;
-  acknowledged?: boolean;
-  limit?: number;
-}
-
+export type ExceptionSummary = EntitySummary;
 /** @public */
-export interface AcknowledgeFindingResult {
-  finding: Finding;
-  exception?: ProcessException;
-}
-
-/**
- * The summary strip of one entity; backfilled counts cover the last 90 days.
- *
- * @public
- */
-export interface ExceptionSummary {
-  open: number;
-  overdue: number;
-  backfilledOnTime: number;
-  backfilledLate: number;
-  unacknowledgedFindings: number;
-  since: string;
-}
-
-/** @public */
-export interface ScorecardRow {
-  /** The owner ref (groupBy owner) or the entity ref (groupBy entity). */
-  key: string;
-  owner: string;
-  entityRefs: string[];
-  open: number;
-  overdue: number;
-  backfilledOnTime: number;
-  backfilledLate: number;
-  onTimeRate: number | null;
-  medianHoursToBackfill: number | null;
-  unacknowledgedFindings: number;
-}
-
-/** @public */
-export interface GetScorecardRequest {
-  groupBy?: 'owner' | 'entity';
-  owner?: string;
-  /** e.g. `90d` */
-  window?: string;
-}
-
-/** @public */
-export interface Scorecard {
-  groupBy: string;
-  window: string;
-  since: string;
-  /** Worst first. */
-  items: ScorecardRow[];
-}
-
-/** @public */
-export interface TrendWeek {
-  weekStart: string;
-  opened: Record<ExceptionKind, number>;
-  backfilledOnTime: number;
-  backfilledLate: number;
-  onTimeRate: number | null;
-}
+export type GetScorecardRequest = ScorecardQuery;
 
 /** @public */
 export interface GetTrendsRequest {
@@ -133,11 +34,16 @@ export interface GetTrendsRequest {
   weeks?: number;
 }
 
-/** @public */
-export interface Trends {
-  /** Oldest first. */
-  weeks: TrendWeek[];
-}
+export type {
+  AcknowledgeFindingResult,
+  ExceptionsPage,
+  ProcessExceptionDetail,
+  RecordExceptionRequest,
+  Scorecard,
+  ScorecardRow,
+  Trends,
+  TrendWeek,
+};
 
 /**
  * Reads and acts on the process-exceptions backend.

@@ -22,6 +22,8 @@ const rows = [
     onTimeRate: 0.25,
     medianHoursToBackfill: 60,
     unacknowledgedFindings: 4,
+    findingsInWindow: 4,
+    oldestOverdueDeadline: null,
   },
   {
     key: 'group:default/search-team',
@@ -34,6 +36,8 @@ const rows = [
     onTimeRate: 1,
     medianHoursToBackfill: 10,
     unacknowledgedFindings: 0,
+    findingsInWindow: 0,
+    oldestOverdueDeadline: null,
   },
 ];
 

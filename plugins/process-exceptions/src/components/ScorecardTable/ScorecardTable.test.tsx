@@ -17,6 +17,8 @@ const scorecardRows: ScorecardRow[] = [
     onTimeRate: 0.25,
     medianHoursToBackfill: 60,
     unacknowledgedFindings: 4,
+    findingsInWindow: 4,
+    oldestOverdueDeadline: null,
   },
   {
     key: 'group:default/search-team',
@@ -29,6 +31,8 @@ const scorecardRows: ScorecardRow[] = [
     onTimeRate: 1,
     medianHoursToBackfill: 10.5,
     unacknowledgedFindings: 0,
+    findingsInWindow: 0,
+    oldestOverdueDeadline: null,
   },
   {
     key: 'unknown',
@@ -41,6 +45,8 @@ const scorecardRows: ScorecardRow[] = [
     onTimeRate: null,
     medianHoursToBackfill: null,
     unacknowledgedFindings: 0,
+    findingsInWindow: 0,
+    oldestOverdueDeadline: null,
   },
 ];
 

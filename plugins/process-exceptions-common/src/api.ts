@@ -1,0 +1,210 @@
+import {
+  ExceptionKind,
+  ExceptionLinks,
+  ExceptionStatus,
+  Finding,
+  FindingRule,
+  ProcessException,
+} from './types';
+
+/*
+ * The shapes of the HTTP API's requests and answers, shared by the backend,
+ * the typed client and the frontend.
+ */
+
+/**
+ * What one posted event did.
+ *
+ * @public
+ */
+export type IngestResult = {
+  id: string;
+  /** `duplicate` when the event id was already in the ledger: nothing changed. */
+  status: 'recorded' | 'duplicate';
+  /** True while the catalog does not know the event's entity. */
+  unmapped: boolean;
+  entityRef: string | null;
+  exceptions: Array<{
+    id: string;
+    name: string;
+    kind: ExceptionKind;
+    status: ExceptionStatus;
+    change: 'opened' | 'updated';
+  }>;
+  findings: Array<{
+    id: string;
+    rule: FindingRule;
+    change: 'opened' | 'updated';
+  }>;
+};
+
+/** @public */
+export type IngestResponse = {
+  /** One per posted event, in the order they were posted. */
+  results: IngestResult[];
+};
+
+/**
+ * Ask about one change, or about every change of one story.
+ *
+ * @public
+ */
+export type MergeGateQuery = { changeId: string } | { storyId: string };
+
+/**
+ * An open readiness gap that keeps the merge gate closed.
+ *
+ * @public
+ */
+export type MergeGateBlocker = {
+  exceptionId: string;
+  entityRef: string;
+  storyId: string | null;
+  gapKey: string;
+  description: string;
+};
+
+/** @public */
+export type MergeGate = {
+  allowed: boolean;
+  blocking: MergeGateBlocker[];
+};
+
+/** @public */
+export type ListExceptionsQuery = {
+  entityRef?: string;
+  status?: ExceptionStatus;
+  kind?: ExceptionKind;
+  /** 1 to 200, default 50. */
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+};
+
+/** @public */
+export type ExceptionsPage = {
+  items: ProcessException[];
+  /** Null on the last page. */
+  nextCursor: string | null;
+};
+
+/**
+ * One ledger event behind an exception.
+ *
+ * @public
+ */
+export type ExceptionTimelineEvent = {
+  id: string;
+  source: string;
+  type: string;
+  actor: string | null;
+  occurredAt: string;
+  receivedAt: string;
+  data: unknown;
+};
+
+/** @public */
+export type ProcessExceptionDetail = ProcessException & {
+  timeline: ExceptionTimelineEvent[];
+};
+
+/** @public */
+export type ListFindingsQuery = {
+  entityRef?: string;
+  acknowledged?: boolean;
+  /** 1 to 500, default 100. */
+  limit?: number;
+};
+
+/** @public */
+export type FindingsList = {
+  /** Newest first. */
+  items: Finding[];
+};
+
+/** @public */
+export type ScorecardQuery = {
+  groupBy?: 'owner' | 'entity';
+  /** Only this owner's entities, e.g. `group:default/payments-team`. */
+  owner?: string;
+  /** Days the backfilled counts cover, e.g. `90d` (the default). */
+  window?: string;
+};
+
+/** @public */
+export type ScorecardRow = {
+  /** The owner ref (groupBy owner) or the entity ref (groupBy entity). */
+  key: string;
+  owner: string;
+  entityRefs: string[];
+  open: number;
+  overdue: number;
+  backfilledOnTime: number;
+  backfilledLate: number;
+  onTimeRate: number | null;
+  medianHoursToBackfill: number | null;
+  unacknowledgedFindings: number;
+  /** Unacknowledged findings detected within the window. */
+  findingsInWindow: number;
+  /** The earliest deadline among overdue exceptions, if any. */
+  oldestOverdueDeadline: string | null;
+};
+
+/** @public */
+export type Scorecard = {
+  groupBy: string;
+  window: string;
+  since: string;
+  /** Worst first. */
+  items: ScorecardRow[];
+};
+
+/**
+ * One entity's counts; the backfilled counts cover the last 90 days.
+ *
+ * @public
+ */
+export type EntitySummary = {
+  open: number;
+  overdue: number;
+  backfilledOnTime: number;
+  backfilledLate: number;
+  unacknowledgedFindings: number;
+  since: string;
+};
+
+/**
+ * One week of the trend: exceptions opened by kind, backfills on time or late.
+ *
+ * @public
+ */
+export type TrendWeek = {
+  weekStart: string;
+  opened: Record<ExceptionKind, number>;
+  backfilledOnTime: number;
+  backfilledLate: number;
+  onTimeRate: number | null;
+};
+
+/** @public */
+export type Trends = {
+  /** Oldest first. */
+  weeks: TrendWeek[];
+};
+
+/** A person records an exception by hand. @public */
+export type RecordExceptionRequest = {
+  entityRef: string;
+  kind: ExceptionKind;
+  name: string;
+  reason: string;
+  links?: ExceptionLinks;
+  /** Required for partial readiness: the named gaps. */
+  gaps?: Array<{ key: string; description: string }>;
+};
+
+/** @public */
+export type AcknowledgeFindingResult = {
+  finding: Finding;
+  exception?: ProcessException;
+};
