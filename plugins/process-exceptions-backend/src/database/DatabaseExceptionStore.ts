@@ -30,6 +30,7 @@ import {
 } from './rows';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
+const BUCKET_SECONDS = 360;
 
 const migrationsDir = resolvePackagePath(
   '@process-exceptions/backstage-plugin-process-exceptions-backend',
@@ -235,11 +236,19 @@ export class DatabaseExceptionStore implements ExceptionStore {
           ),
         ),
     );
+    // Durations come grouped into 6-minute buckets (0.1 h, the precision the
+    // scorecard shows), so the median needs a few rows per entity, not one
+    // per backfilled exception.
     const durations = await scoped(
       this.db('pe_exceptions')
         .where('status', 'backfilled')
         .andWhere('backfilled_at', '>=', since)
-        .select('entity_ref', 'backfill_seconds'),
+        .groupBy('entity_ref', 'bucket')
+        .select(
+          'entity_ref',
+          this.db.raw(`backfill_seconds / ${BUCKET_SECONDS} as bucket`),
+          this.db.raw('count(*) as n'),
+        ),
     );
     const findings = await scoped(
       this.db('pe_findings')
@@ -268,7 +277,7 @@ export class DatabaseExceptionStore implements ExceptionStore {
           unacknowledgedFindings: 0,
           findingsInWindow: 0,
           oldestOverdueDeadline: null,
-          backfillSeconds: [],
+          backfillBuckets: [],
         };
         rows.set(entityRef, r);
       }
@@ -284,8 +293,13 @@ export class DatabaseExceptionStore implements ExceptionStore {
         ? toDate(c.oldest_overdue)
         : null;
     }
-    for (const d of durations)
-      row(d.entity_ref).backfillSeconds.push(Number(d.backfill_seconds));
+    for (const d of durations) {
+      row(d.entity_ref).backfillBuckets.push({
+        seconds:
+          Math.floor(Number(d.bucket)) * BUCKET_SECONDS + BUCKET_SECONDS / 2,
+        count: Number(d.n),
+      });
+    }
     for (const f of findings) {
       const r = row(f.entity_ref);
       r.unacknowledgedFindings = Number(f.n);

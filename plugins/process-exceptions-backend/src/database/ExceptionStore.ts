@@ -99,8 +99,8 @@ export interface EntityScoreRow {
   findingsInWindow: number;
   /** The earliest deadline among overdue exceptions, if any. */
   oldestOverdueDeadline: Date | null;
-  /** Seconds from opening to backfill of each exception backfilled in the window. */
-  backfillSeconds: number[];
+  /** How long the backfills in the window took: seconds (bucket middle) and how many. */
+  backfillBuckets: Array<{ seconds: number; count: number }>;
 }
 
 /** One database group: exceptions of a kind opened, or backfilled, in one week. */

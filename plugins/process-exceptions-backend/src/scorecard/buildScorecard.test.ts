@@ -12,7 +12,7 @@ const row = (
   unacknowledgedFindings: 0,
   findingsInWindow: 0,
   oldestOverdueDeadline: null,
-  backfillSeconds: [],
+  backfillBuckets: [],
   ...over,
 });
 
@@ -29,12 +29,16 @@ describe('buildScorecard', () => {
         row('component:default/a', {
           open: 1,
           backfilledOnTime: 3,
-          backfillSeconds: [3600, 7200, 36000],
+          backfillBuckets: [
+            { seconds: 3600, count: 1 },
+            { seconds: 7200, count: 1 },
+            { seconds: 36000, count: 1 },
+          ],
         }),
         row('component:default/b', {
           overdue: 2,
           backfilledLate: 1,
-          backfillSeconds: [90000],
+          backfillBuckets: [{ seconds: 90000, count: 1 }],
           unacknowledgedFindings: 1,
           findingsInWindow: 1,
           oldestOverdueDeadline: new Date('2026-11-01T00:00:00Z'),
@@ -42,7 +46,7 @@ describe('buildScorecard', () => {
         row('component:default/c', {
           open: 4,
           backfilledOnTime: 1,
-          backfillSeconds: [1800],
+          backfillBuckets: [{ seconds: 1800, count: 1 }],
         }),
       ],
       ref => owners[ref],

@@ -4,11 +4,23 @@ import { EntityScoreRow } from '../database/ExceptionStore';
 /** One row of the team leads' scorecard, before its owner is looked up. */
 export type ScorecardRow = Omit<SharedScorecardRow, 'owner'>;
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** The median of values given as (value, how many) pairs. */
+function median(
+  buckets: Array<{ seconds: number; count: number }>,
+): number | null {
+  const total = buckets.reduce((n, b) => n + b.count, 0);
+  if (total === 0) return null;
+  const sorted = [...buckets].sort((a, b) => a.seconds - b.seconds);
+  const valueAt = (rank: number) => {
+    let seen = 0;
+    for (const b of sorted) {
+      seen += b.count;
+      if (rank < seen) return b.seconds;
+    }
+    return sorted[sorted.length - 1].seconds;
+  };
+  const mid = Math.floor(total / 2);
+  return total % 2 ? valueAt(mid) : (valueAt(mid - 1) + valueAt(mid)) / 2;
 }
 
 function earliest(dates: Array<Date | null>): string | null {
@@ -36,7 +48,7 @@ export function buildScorecard(
       members.reduce((n, r) => n + f(r), 0);
     const onTime = sum(r => r.backfilledOnTime);
     const late = sum(r => r.backfilledLate);
-    const seconds = median(members.flatMap(r => r.backfillSeconds));
+    const seconds = median(members.flatMap(r => r.backfillBuckets));
     return {
       key,
       entityRefs: members.map(r => r.entityRef).sort(),

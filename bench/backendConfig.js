@@ -1,0 +1,43 @@
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const settings = require('./settings');
+
+/**
+ * Writes the bench backend's config (JSON is YAML) into `dir`: loopback
+ * only, the static token for the load generator, and the plugin's
+ * maintenance task scheduled a day out, so it never sweeps or remaps during
+ * the measurements (the sweep is timed on its own).
+ */
+function writeBackendConfig({ dir, port, database }) {
+  const config = {
+    backend: {
+      baseUrl: `http://127.0.0.1:${port}`,
+      listen: { host: '127.0.0.1', port },
+      database,
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: settings.token, subject: 'bench' },
+            accessRestrictions: [{ plugin: 'process-exceptions' }],
+          },
+        ],
+      },
+    },
+    processExceptions: {
+      schedule: {
+        frequency: { hours: 24 },
+        timeout: { minutes: 10 },
+        initialDelay: { hours: 24 },
+      },
+    },
+    bench: { entities: settings.entities },
+  };
+  const file = path.join(dir, 'app-config.bench.yaml');
+  fs.writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
+module.exports = { writeBackendConfig };

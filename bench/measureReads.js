@@ -1,0 +1,108 @@
+'use strict';
+
+const { createRandom } = require('./random');
+const { runLoad, send } = require('./loadGenerator');
+const { createEventStream } = require('./eventStream');
+const settings = require('./settings');
+
+const API = '/api/process-exceptions';
+const auth = { authorization: `Bearer ${settings.token}` };
+
+/** One reader at a time, so the figures are latencies, not queueing. */
+async function measureHistory(backend, entities) {
+  const rnd = createRandom(7);
+  const items = [];
+  const result = await runLoad({
+    baseUrl: backend.baseUrl,
+    concurrency: 1,
+    durationMs: settings.historyMs,
+    next: () => ({
+      path: `${API}/v1/exceptions?entityRef=${encodeURIComponent(
+        `component:default/svc-${rnd.int(entities)}`,
+      )}&limit=50`,
+      headers: auth,
+    }),
+    check: res => {
+      items.push(JSON.parse(res.body).items.length);
+      return undefined;
+    },
+  });
+  result.itemsPerPage =
+    items.reduce((a, b) => a + b, 0) / Math.max(1, items.length);
+  return result;
+}
+
+async function measureScorecard(backend) {
+  let owners = 0;
+  const result = await runLoad({
+    baseUrl: backend.baseUrl,
+    concurrency: 1,
+    durationMs: settings.scorecardMs,
+    maxRequests: settings.scorecardMaxRequests,
+    next: () => ({ path: `${API}/v1/scorecard?groupBy=owner`, headers: auth }),
+    check: res => {
+      owners = JSON.parse(res.body).items.length;
+      return undefined;
+    },
+  });
+  result.owners = owners;
+  return result;
+}
+
+/**
+ * Posts one event that changes nothing on a loaded service and reports what
+ * the plugin rewrote: nothing when the loaded rows are what the rules derive.
+ */
+async function checkDatasetConsistency(backend, runId) {
+  const event = {
+    id: `${runId}-consistency`,
+    type: 'deployment.finished',
+    occurredAt: new Date().toISOString(),
+    entityRef: 'component:default/svc-1',
+    data: {
+      deploymentId: `${runId}-consistency`,
+      environment: 'staging',
+      outcome: 'succeeded',
+    },
+  };
+  const res = await send(undefined, new URL(backend.baseUrl), {
+    method: 'POST',
+    path: `${API}/v1/events`,
+    headers: auth,
+    body: JSON.stringify(event),
+  });
+  if (res.status !== 201)
+    throw new Error(`consistency event: ${res.status} ${res.body}`);
+  const [r] = JSON.parse(res.body).results;
+  return {
+    rewrittenExceptions: r.exceptions.length,
+    rewrittenFindings: r.findings.length,
+  };
+}
+
+/** Single events on services that already hold 200 events each: the steady state. */
+async function measureLoadedIngestion(backend, runId, entities) {
+  const stream = createEventStream({
+    entities,
+    prefix: `${runId}-loaded`,
+    seed: 3,
+  });
+  return runLoad({
+    baseUrl: backend.baseUrl,
+    concurrency: settings.senders,
+    durationMs: settings.loadedIngestMs,
+    next: () => ({
+      method: 'POST',
+      path: `${API}/v1/events`,
+      headers: auth,
+      body: JSON.stringify(stream.next()),
+    }),
+  });
+}
+
+module.exports = {
+  measureHistory,
+  measureScorecard,
+  checkDatasetConsistency,
+  measureLoadedIngestion,
+};

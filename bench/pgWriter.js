@@ -1,0 +1,148 @@
+'use strict';
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const { TABLES } = require('./pluginTables');
+
+const tables = Object.keys(TABLES);
+
+function findPsql() {
+  if (process.env.BENCH_PSQL) return process.env.BENCH_PSQL;
+  const base = '/usr/lib/postgresql';
+  const version = fs
+    .readdirSync(base)
+    .filter(v => fs.existsSync(`${base}/${v}/bin/psql`))
+    .sort((a, b) => Number(b) - Number(a))[0];
+  if (!version) throw new Error('psql not found; set BENCH_PSQL');
+  return `${base}/${version}/bin/psql`;
+}
+
+const SPECIAL = /[\\\n\r\t]/;
+
+/** COPY's text format: tab-separated, backslash escapes, \N for null. */
+function copyValue(v) {
+  if (v === null || v === undefined) return '\\N';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  const s = String(v);
+  if (!SPECIAL.test(s)) return s;
+  return s.replace(/[\\\n\r\t]/g, c =>
+    c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t',
+  );
+}
+
+async function withClient(connectionString, fn) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Empties the plugin's tables and drops their secondary indexes, unique and
+ * foreign-key constraints for the load. Returns their definitions, to
+ * recreate them afterwards: one sort per index instead of maintaining it row
+ * by row, and the same schema at the end.
+ */
+function preparePg(connectionString) {
+  return withClient(connectionString, async client => {
+    const { rows: constraints } = await client.query(
+      `select conrelid::regclass::text as tbl, conname, contype, pg_get_constraintdef(oid) as def
+       from pg_constraint where conrelid::regclass::text = any($1) and contype in ('u', 'f')
+       order by contype desc`,
+      [tables],
+    );
+    const { rows: indexes } = await client.query(
+      `select indexname, indexdef from pg_indexes i
+       where tablename = any($1) and not exists (
+         select 1 from pg_constraint c where c.conname = i.indexname)`,
+      [tables],
+    );
+    await client.query(
+      `truncate ${tables.join(', ')}, pe_notifications restart identity`,
+    );
+    for (const c of constraints) {
+      await client.query(`alter table ${c.tbl} drop constraint "${c.conname}"`);
+    }
+    for (const i of indexes) await client.query(`drop index "${i.indexname}"`);
+    return { constraints, indexes };
+  });
+}
+
+/** Recreates what preparePg dropped (unique before foreign keys), then analyzes. */
+function finishPg(connectionString, { constraints, indexes }) {
+  return withClient(connectionString, async client => {
+    await client.query("set maintenance_work_mem = '256MB'");
+    for (const i of indexes) await client.query(i.indexdef);
+    for (const c of [...constraints].reverse()) {
+      await client.query(
+        `alter table ${c.tbl} add constraint "${c.conname}" ${c.def}`,
+      );
+    }
+    await client.query(
+      "select setval(pg_get_serial_sequence('pe_events', 'seq'), (select max(seq) from pe_events))",
+    );
+    await client.query('analyze');
+  });
+}
+
+/**
+ * Streams rows into every table through `psql \copy … from stdin`: COPY is
+ * PostgreSQL's bulk path, and node-postgres has none built in.
+ */
+function openPgWriter(connectionString) {
+  const psql = findPsql();
+  const copies = Object.fromEntries(
+    tables.map(table => {
+      const cols = Object.keys(TABLES[table]).map(c => `"${c}"`);
+      const child = spawn(
+        psql,
+        [
+          '-X',
+          '-q',
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-d',
+          connectionString,
+          '-c',
+          `\\copy ${table} (${cols.join(', ')}) from stdin`,
+        ],
+        { stdio: ['pipe', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', d => (stderr += d));
+      const done = new Promise((resolve, reject) =>
+        child.on('exit', code =>
+          code === 0
+            ? resolve()
+            : reject(new Error(`COPY ${table}: ${stderr}`)),
+        ),
+      );
+      return [table, { stdin: child.stdin, done }];
+    }),
+  );
+  return {
+    async write(table, rows) {
+      if (rows.length === 0) return;
+      const cols = Object.keys(TABLES[table]);
+      const text = rows
+        .map(r => cols.map(c => copyValue(r[c])).join('\t'))
+        .join('\n');
+      const { stdin } = copies[table];
+      if (!stdin.write(`${text}\n`))
+        await new Promise(resolve => stdin.once('drain', resolve));
+    },
+    async close() {
+      for (const table of tables) {
+        copies[table].stdin.end();
+        await copies[table].done;
+      }
+    },
+  };
+}
+
+module.exports = { preparePg, finishPg, openPgWriter };

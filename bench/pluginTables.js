@@ -1,0 +1,63 @@
+'use strict';
+
+/** The plugin's tables (migrations/20261124000000_init.js) and their columns, in insert order. */
+const TABLES = {
+  pe_events: {
+    seq: 'bigint',
+    source: 'text',
+    external_id: 'text',
+    type: 'text',
+    entity_ref: 'text',
+    subject: 'text',
+    actor: 'text',
+    occurred_at: 'timestamptz',
+    received_at: 'timestamptz',
+    data: 'text',
+    payload: 'text',
+  },
+  pe_exceptions: {
+    id: 'text',
+    natural_key: 'text',
+    entity_ref: 'text',
+    kind: 'text',
+    name: 'text',
+    reason: 'text',
+    links: 'text',
+    opened_by: 'text',
+    opened_at: 'timestamptz',
+    deadline: 'timestamptz',
+    status: 'text',
+    backfilled_at: 'timestamptz',
+    backfilled_on_time: 'boolean',
+    backfill_seconds: 'integer',
+    fingerprint: 'text',
+    updated_at: 'timestamptz',
+  },
+  pe_tasks: {
+    exception_id: 'text',
+    key: 'text',
+    position: 'integer',
+    title: 'text',
+    role: 'text',
+    due_at: 'timestamptz',
+    done_at: 'timestamptz',
+    done_by: 'text',
+    evidence_url: 'text',
+  },
+  pe_exception_events: { exception_id: 'text', event_seq: 'bigint' },
+  pe_findings: {
+    id: 'text',
+    natural_key: 'text',
+    rule: 'text',
+    entity_ref: 'text',
+    message: 'text',
+    event_seqs: 'text',
+    detected_at: 'timestamptz',
+    acknowledged_at: 'timestamptz',
+    acknowledged_by: 'text',
+    exception_id: 'text',
+    fingerprint: 'text',
+  },
+};
+
+module.exports = { TABLES };

@@ -1,0 +1,304 @@
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { TARGETS, judge } = require('./targets');
+
+const ms = v =>
+  v === null || v === undefined
+    ? '–'
+    : `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms`;
+const num = v =>
+  v === null || v === undefined ? '–' : Math.round(v).toLocaleString('en-US');
+const mib = v => `${v.toFixed(0)} MiB`;
+const DB_NAMES = { pg: 'PostgreSQL', sqlite: 'SQLite' };
+
+function machineInfo() {
+  let sqlite = 'unknown';
+  try {
+    const Database = require('better-sqlite3');
+    sqlite = new Database(':memory:')
+      .prepare('select sqlite_version() v')
+      .get().v;
+  } catch {
+    // reported as unknown
+  }
+  return {
+    nproc: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    postgres: process.env.BENCH_PG_VERSION ?? 'not run',
+    sqlite,
+  };
+}
+
+function mdTable(header, rows) {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map(r => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function targetRows(run) {
+  return TARGETS.map(t => [
+    t.name,
+    t.target,
+    ...run.results.map(r => {
+      const j = judge(t, r);
+      return `${j.text} ${j.pass ? 'PASS' : 'FAIL'}`;
+    }),
+  ]);
+}
+
+function ingestionRows(run) {
+  const rows = [];
+  for (const r of run.results) {
+    for (const mode of ['single', 'batch']) {
+      for (const who of ['baseline', 'plugin']) {
+        const x = r.ingestion?.[mode]?.[who];
+        if (!x) continue;
+        rows.push([
+          DB_NAMES[r.db],
+          mode === 'single'
+            ? 'single events'
+            : `batches of ${run.settings.batchSize}`,
+          who,
+          num(x.eventsPerSec),
+          num(x.requestsPerSec),
+          ms(x.p50),
+          ms(x.p99),
+          String(x.errors),
+        ]);
+      }
+    }
+    const l = r.loadedIngestion;
+    if (l) {
+      rows.push([
+        DB_NAMES[r.db],
+        'single events, dataset loaded',
+        'plugin',
+        num(l.eventsPerSec),
+        num(l.requestsPerSec),
+        ms(l.p50),
+        ms(l.p99),
+        String(l.errors),
+      ]);
+    }
+  }
+  return rows;
+}
+
+function otherRows(run) {
+  return run.results.flatMap(r => {
+    const d = DB_NAMES[r.db];
+    const rows = [];
+    if (r.history) {
+      rows.push([
+        d,
+        'entity history, 1 reader',
+        `p50 ${ms(r.history.p50)}, p95 ${ms(r.history.p95)}, p99 ${ms(
+          r.history.p99,
+        )}`,
+        `${r.history.requests} requests, ${r.history.itemsPerPage.toFixed(
+          0,
+        )} exceptions a page`,
+      ]);
+    }
+    if (r.scorecard) {
+      rows.push([
+        d,
+        'scorecard by owner, 1 reader',
+        `p50 ${ms(r.scorecard.p50)}, p95 ${ms(r.scorecard.p95)}, max ${ms(
+          r.scorecard.max,
+        )}`,
+        `${r.scorecard.requests} requests, ${r.scorecard.owners} owners`,
+      ]);
+    }
+    if (r.sweep) {
+      rows.push([
+        d,
+        'overdue sweep',
+        `${r.sweep.seconds.toFixed(2)} s`,
+        `${num(r.sweep.marked)} of ${num(
+          r.sweep.openPastDeadline,
+        )} marked; with nothing to mark: ${(r.sweep.idleSeconds * 1000).toFixed(
+          0,
+        )} ms`,
+      ]);
+    }
+    if (r.memory) {
+      const after = Object.entries(r.memoryAfter ?? {})
+        .map(([phase, m]) => `${phase} ${m.hwmMiB.toFixed(0)}`)
+        .join(', ');
+      rows.push([
+        d,
+        'peak memory (VmHWM)',
+        mib(r.memory.backend.hwmMiB),
+        `backend pid ${
+          r.backendPid
+        }; VmHWM in MiB after each phase: ${after}; baseline server ${mib(
+          r.memory.baseline.hwmMiB,
+        )}`,
+      ]);
+    }
+    if (r.dataset) {
+      const rowsLoaded = r.dataset.rows;
+      rows.push([
+        d,
+        'bulk load',
+        `${r.dataset.seconds.toFixed(0)} s (${r.dataset.indexSeconds.toFixed(
+          0,
+        )} s of it rebuilding indexes)`,
+        `${num(rowsLoaded.pe_events)} events, ${num(
+          rowsLoaded.pe_exceptions,
+        )} exceptions, ${num(rowsLoaded.pe_tasks)} tasks, ${num(
+          rowsLoaded.pe_exception_events,
+        )} links, ${num(
+          rowsLoaded.pe_findings,
+        )} findings; first ingestion rewrote ${
+          r.dataset.consistency?.rewrittenExceptions ?? '?'
+        } exceptions, ${
+          r.dataset.consistency?.rewrittenFindings ?? '?'
+        } findings`,
+      ]);
+    }
+    if (r.error) rows.push([d, 'ERROR', r.error.split('\n')[0], '']);
+    return rows;
+  });
+}
+
+function renderTable(run) {
+  const lines = [];
+  const pad = (cells, widths) =>
+    cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  const print = (header, rows) => {
+    const widths = header.map((h, i) =>
+      Math.max(h.length, ...rows.map(r => String(r[i]).length)),
+    );
+    lines.push(
+      pad(header, widths),
+      widths.map(w => '-'.repeat(w)).join('  '),
+      ...rows.map(r => pad(r, widths)),
+      '',
+    );
+  };
+  print(
+    ['target', 'wanted', ...run.results.map(r => DB_NAMES[r.db])],
+    targetRows(run),
+  );
+  print(
+    ['db', 'ingestion', 'into', 'events/s', 'req/s', 'p50', 'p99', 'errors'],
+    ingestionRows(run),
+  );
+  print(['db', 'figure', 'value', 'detail'], otherRows(run));
+  return lines.join('\n');
+}
+
+function renderMarkdown(run) {
+  const m = run.machine;
+  const s = run.settings;
+  const notes = path.join(__dirname, 'profile-notes.md');
+  return `# Benchmarks
+
+Generated by \`${run.command}\` (\`bench/run.sh\`) on ${run.date.slice(0, 10)}${
+    run.quick ? ' — **QUICK smoke run, not the full dataset**' : ''
+  }; the run took ${run.minutes.toFixed(1)} minutes.
+
+Machine: ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB.toFixed(
+    0,
+  )} GiB memory, Node.js ${m.node}, ${m.os}; ${m.postgres}, SQLite ${
+    m.sqlite
+  }. Load average during the run (1 min, sampled every 5 s): mean ${run.loadAverage.mean.toFixed(
+    1,
+  )}, max ${run.loadAverage.max.toFixed(1)} — the bench itself keeps about ${
+    m.nproc
+  } busy; more means other work shared the machine.
+
+Reproduce with \`yarn bench\` (both databases, 8–12 minutes), \`yarn bench --only pg\` or \`--only sqlite\`, and \`BENCH_QUICK=1 yarn bench\` for a smoke run.
+
+## Targets
+
+The targets are the issue's, set for PostgreSQL; SQLite is judged against the same numbers for comparison.
+
+${mdTable(
+  ['figure', 'target', ...run.results.map(r => DB_NAMES[r.db])],
+  targetRows(run),
+)}
+
+## Ingestion over HTTP
+
+${s.senders} concurrent senders on keep-alive connections, ${
+    s.ingestMs / 1000
+  } s per target after ${s.warmupMs / 1000} s of warm-up — single events in ${
+    s.ingestRounds
+  } rounds taken in turns with the baseline, batches in one round; requests still in flight at the end are waited for and counted — posting realistic events (releases, hotfixes with P0 incidents, reviews, emergency flag disables, partially ready stories, staging deployments) over ${num(
+    s.entities,
+  )} services, first to an empty ledger. The baseline is a bare express handler that inserts the same rows into an equal events table with knex in one statement per request. The last row of each database is single events against services that already hold the loaded dataset (200 events each), for ${
+    s.loadedIngestMs / 1000
+  } s.
+
+${mdTable(
+  [
+    'database',
+    'events',
+    'into',
+    'events/s',
+    'requests/s',
+    'p50',
+    'p99',
+    'errors',
+  ],
+  ingestionRows(run),
+)}
+
+## Reads, sweep, memory, dataset
+
+Reads are measured with the dataset loaded: ${num(
+    s.entities * 200,
+  )} events, ${num(s.entities * 40)} exceptions over ${num(
+    s.entities,
+  )} services, one request at a time, for up to ${
+    s.historyMs / 1000
+  } s (history) and ${s.scorecardMs / 1000} s or ${
+    s.scorecardMaxRequests
+  } requests (scorecard).
+
+${mdTable(['database', 'figure', 'value', 'detail'], otherRows(run))}
+
+## How it is measured
+
+- \`bench/run.sh\` starts a throw-away PostgreSQL (\`scripts/postgres.sh\`, loopback, \`fsync=off\`) and stops it on exit; SQLite files live in a temporary directory.
+- The backend is \`packages/bench-backend\`: \`createBackend()\` with the process-exceptions plugin, run from source through Backstage's dev transpiler (\`node --require @backstage/cli-node/config/nodeTransform.cjs\`, \`NODE_ENV=production\`, log level info), configured with a static external-access token restricted to the plugin. Its maintenance task is scheduled a day out so it does not run during the measurements.
+- The dataset is written straight into the plugin's tables after the plugin migrated them: for each service, 200 events from realistic stories, and the exceptions, tasks, event links and findings that the **plugin's own rules** (\`evaluateEntity\`) derive from them, with the ids, natural keys and fingerprints the plugin would store. The "first ingestion rewrote" figure checks this: an event that changes nothing on a loaded service must rewrite nothing.
+- The sweep is \`DatabaseExceptionStore.markOverdue\` itself, loaded from the plugin's source and timed in its own process, after every loaded exception was made open with a deadline an hour ago (untimed, then \`VACUUM ANALYZE\`/\`ANALYZE\`).
+- Peak memory is \`VmHWM\` from \`/proc/<pid>/status\` of the backend's node process itself (no yarn or CLI wrapper), read after all measurements.
+
+## Limits of the measurement
+
+- **The catalog is a stub**: an in-memory \`catalogServiceRef\` that knows the ${num(
+    s.entities,
+  )} generated services, owned by 50 teams. A real catalog adds an HTTP round trip to every cache miss of the plugin's entity resolver and to every scorecard request (owners of all ${num(
+    s.entities,
+  )} services), which this benchmark does not measure.
+- The load generator, the backend, the baseline and PostgreSQL share the same ${
+    m.nproc
+  } CPUs, and other work on the machine (tests, builds) may run at the same time; figures vary by ±10–20 % from run to run. Compare ratios more than absolute numbers.
+- PostgreSQL runs with \`fsync=off\` (as the test cluster does): commits cost less than on a production server, for the plugin and the baseline alike.
+- Latencies include the load generator's own queueing: with ${
+    s.senders
+  } senders on ${m.nproc} cores, p99 mostly measures waiting, not work.
+- The backend logs every request at info level to a file, as a default Backstage backend does; the baseline does not log.
+- The read dataset is uniform (200 events, 40 exceptions per service); real fleets are skewed, and a service with thousands of events is slower to ingest into (every write replays the whole ledger of the service).
+- The sweep's 200,000 rows are the whole table made overdue at once: a backlog, e.g. after the maintenance task was down. Each minute's sweep normally marks a few rows; that case is the "with nothing to mark" figure.
+- The loaded rows of a service are stored together (the loader writes service by service), which favours reads of one service over a real ledger where services' events interleave.
+- Scorecard latency comes from at most ${
+    s.scorecardMaxRequests
+  } sequential requests, so its p95 and p99 are close to its maximum.
+${fs.existsSync(notes) ? `\n${fs.readFileSync(notes, 'utf8').trim()}\n` : ''}`;
+}
+
+module.exports = { machineInfo, renderMarkdown, renderTable };

@@ -1,0 +1,24 @@
+'use strict';
+
+// Sizes and durations of one run. BENCH_QUICK=1 is a smoke run: a tenth of
+// the dataset and short measurements, to check the harness, not the plugin.
+
+const quick = process.env.BENCH_QUICK === '1';
+
+module.exports = {
+  quick,
+  /** Static external-access token the bench backend accepts (32+ characters). */
+  token: 'bench-static-token-0123456789abcdefghijklmnop',
+  /** Services in the catalog stub and in the loaded dataset. */
+  entities: quick ? 500 : 5000,
+  senders: 32,
+  batchSize: 500,
+  warmupMs: quick ? 1000 : 2000,
+  /** Per target and batch size, split into rounds taken in turns with the other target. */
+  ingestMs: quick ? 4000 : 15000,
+  ingestRounds: quick ? 2 : 3,
+  loadedIngestMs: quick ? 3000 : 10000,
+  historyMs: quick ? 3000 : 12000,
+  scorecardMs: quick ? 3000 : 15000,
+  scorecardMaxRequests: 60,
+};
