@@ -56,6 +56,19 @@ export interface Config {
       lookbackHours?: number;
     };
     /**
+     * Secrets of the webhook senders (`POST /v1/webhooks/{source}` and the
+     * events ingress module). A source without a secret is refused.
+     */
+    webhooks?: {
+      github?: { /** @visibility secret */ secret?: string };
+      launchdarkly?: { /** @visibility secret */ secret?: string };
+      flagsmith?: { /** @visibility secret */ secret?: string };
+      unleash?: { /** @visibility secret */ secret?: string };
+      cdevents?: { /** @visibility secret */ secret?: string };
+      /** Development only: accept deliveries of sources without a secret. */
+      allowUnsigned?: boolean;
+    };
+    /**
      * How often the cluster-wide maintenance task runs (overdue sweep,
      * unmapped events). Default: every minute.
      */

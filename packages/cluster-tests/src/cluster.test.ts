@@ -11,7 +11,7 @@ import { Replica } from './cluster/Replica';
 import { StaticToken } from './cluster/replicaConfig';
 import { ledgerCounts, snapshotState } from './cluster/snapshotState';
 import { startCluster, waitForCatalog } from './cluster/startCluster';
-import { httpJson } from './http/httpJson';
+import { closeConnections, httpJson } from './http/httpJson';
 import { EventResult, getPlugin, postEvents } from './http/pluginApi';
 import { exampleServices } from './stream/exampleServices';
 import { generateStream, seededRandom, V1Event } from './stream/generateStream';
@@ -90,6 +90,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  closeConnections();
   await Promise.all([...cluster, reference].map(r => r?.stop()));
   await db?.destroy();
   await referenceDb?.destroy();

@@ -10,7 +10,7 @@ export { replicaConfig } from './cluster/replicaConfig';
 export type { StaticToken } from './cluster/replicaConfig';
 export { freePort, startCluster, waitForCatalog } from './cluster/startCluster';
 export { PIPELINE_TOKEN, PLUGIN_PATH, REPO_ROOT } from './cluster/paths';
-export { httpJson, waitFor200 } from './http/httpJson';
+export { closeConnections, httpJson, waitFor200 } from './http/httpJson';
 export type { JsonResponse } from './http/httpJson';
 export { exampleServices } from './stream/exampleServices';
 export type { ExampleService } from './stream/exampleServices';

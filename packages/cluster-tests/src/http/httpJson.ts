@@ -10,6 +10,11 @@ export interface JsonResponse<T = any> {
   ms: number;
 }
 
+/** Closes the kept-alive connections, so nothing holds the process open. */
+export function closeConnections(): void {
+  agent.destroy();
+}
+
 /** Requests sent again after a reused keep-alive connection was reset. */
 export const resetRetries = { count: 0 };
 

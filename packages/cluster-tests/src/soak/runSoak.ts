@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PIPELINE_TOKEN, PLUGIN_PATH, REPO_ROOT } from '../cluster/paths';
 import { databaseClient } from '../cluster/postgres';
 import { rssMiB } from '../cluster/Replica';
-import { httpJson, resetRetries } from '../http/httpJson';
+import { closeConnections, httpJson, resetRetries } from '../http/httpJson';
 import { exampleServices } from '../stream/exampleServices';
 import { generateStream, V1Event } from '../stream/generateStream';
 import { sleep } from '../util/pool';
@@ -115,6 +115,12 @@ async function guestToken(url: string): Promise<string | undefined> {
 }
 
 const mib = (n: number) => n.toFixed(0);
+
+function memoryVerdict(ok: boolean, sampleCount: number): string {
+  if (ok) return 'levelled off';
+  if (sampleCount < 6) return 'too few samples to tell: run at least a minute';
+  return 'still growing';
+}
 const ms = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
 
 /**
@@ -343,6 +349,7 @@ async function soak(
   const seconds = (Date.now() - startedAt) / 1000;
   const ledgerAdded = (await countLedger()) - ledgerBefore;
   await ledger.destroy();
+  closeConnections();
 
   const errors = Object.values(stats).reduce((n, s) => n + s.errors, 0);
   const retried = resetRetries.count - retriesBefore;
@@ -396,9 +403,9 @@ Traffic: ${options.senders} senders posting 1–5 events a request with ${
       (m, i) =>
         `replica ${i + 1}: peak ${mib(
           m.middlePeak,
-        )} MiB in the middle third, ${mib(m.lastPeak)} MiB in the last (${
-          m.ok ? 'levelled off' : 'still growing'
-        })`,
+        )} MiB in the middle third, ${mib(
+          m.lastPeak,
+        )} MiB in the last (${memoryVerdict(m.ok, samples.length)})`,
     )
     .join('; ')}.
 
