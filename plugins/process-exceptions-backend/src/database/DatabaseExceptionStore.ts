@@ -8,7 +8,7 @@ import {
   ProcessException,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { Knex } from 'knex';
-import { parseJson, toBool, toDate, toIso } from './conversions';
+import { parseJson, toDate, toIso } from './conversions';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DatabaseLedgerTransaction } from './DatabaseLedgerTransaction';
 import {
@@ -28,9 +28,7 @@ import {
   findingFromRow,
   TaskRow,
 } from './rows';
-
-const WEEK_MS = 7 * 24 * 3600 * 1000;
-const BUCKET_SECONDS = 360;
+import { scoreEntities, weeklyCounts } from './scorecardQueries';
 
 const migrationsDir = resolvePackagePath(
   '@process-exceptions/backstage-plugin-process-exceptions-backend',
@@ -199,163 +197,18 @@ export class DatabaseExceptionStore implements ExceptionStore {
     return rows.map(r => findingFromRow(r, ids));
   }
 
-  async scoreEntities(options: {
+  scoreEntities(options: {
     since: Date;
     entityRefs?: string[];
   }): Promise<EntityScoreRow[]> {
-    const { since, entityRefs } = options;
-    const scoped = (q: Knex.QueryBuilder) =>
-      entityRefs ? q.whereIn('entity_ref', entityRefs) : q;
-
-    const counts = await scoped(
-      this.db('pe_exceptions')
-        .where(w =>
-          w
-            .whereNot('status', 'backfilled')
-            .orWhere('backfilled_at', '>=', since),
-        )
-        .groupBy('entity_ref')
-        .select(
-          'entity_ref',
-          this.db.raw(
-            "sum(case when status = 'open' then 1 else 0 end) as open",
-          ),
-          this.db.raw(
-            "sum(case when status = 'overdue' then 1 else 0 end) as overdue",
-          ),
-          this.db.raw(
-            "sum(case when status = 'backfilled' and backfilled_on_time = ? then 1 else 0 end) as on_time",
-            [true],
-          ),
-          this.db.raw(
-            "sum(case when status = 'backfilled' and backfilled_on_time = ? then 1 else 0 end) as late",
-            [false],
-          ),
-          this.db.raw(
-            "min(case when status = 'overdue' then deadline else null end) as oldest_overdue",
-          ),
-        ),
-    );
-    // Durations come grouped into 6-minute buckets (0.1 h, the precision the
-    // scorecard shows), so the median needs a few rows per entity, not one
-    // per backfilled exception.
-    const durations = await scoped(
-      this.db('pe_exceptions')
-        .where('status', 'backfilled')
-        .andWhere('backfilled_at', '>=', since)
-        .groupBy('entity_ref', 'bucket')
-        .select(
-          'entity_ref',
-          this.db.raw(`backfill_seconds / ${BUCKET_SECONDS} as bucket`),
-          this.db.raw('count(*) as n'),
-        ),
-    );
-    const findings = await scoped(
-      this.db('pe_findings')
-        .whereNull('acknowledged_at')
-        .groupBy('entity_ref')
-        .select(
-          'entity_ref',
-          this.db.raw('count(*) as n'),
-          this.db.raw(
-            'sum(case when detected_at >= ? then 1 else 0 end) as recent',
-            [since],
-          ),
-        ),
-    );
-
-    const rows = new Map<string, EntityScoreRow>();
-    const row = (entityRef: string) => {
-      let r = rows.get(entityRef);
-      if (!r) {
-        r = {
-          entityRef,
-          open: 0,
-          overdue: 0,
-          backfilledOnTime: 0,
-          backfilledLate: 0,
-          unacknowledgedFindings: 0,
-          findingsInWindow: 0,
-          oldestOverdueDeadline: null,
-          backfillBuckets: [],
-        };
-        rows.set(entityRef, r);
-      }
-      return r;
-    };
-    for (const c of counts) {
-      const r = row(c.entity_ref);
-      r.open = Number(c.open);
-      r.overdue = Number(c.overdue);
-      r.backfilledOnTime = Number(c.on_time);
-      r.backfilledLate = Number(c.late);
-      r.oldestOverdueDeadline = c.oldest_overdue
-        ? toDate(c.oldest_overdue)
-        : null;
-    }
-    for (const d of durations) {
-      row(d.entity_ref).backfillBuckets.push({
-        seconds:
-          Math.floor(Number(d.bucket)) * BUCKET_SECONDS + BUCKET_SECONDS / 2,
-        count: Number(d.n),
-      });
-    }
-    for (const f of findings) {
-      const r = row(f.entity_ref);
-      r.unacknowledgedFindings = Number(f.n);
-      r.findingsInWindow = Number(f.recent);
-    }
-    return [...rows.values()];
+    return scoreEntities(this.db, options);
   }
 
-  async weeklyCounts(options: {
+  weeklyCounts(options: {
     since: Date;
     entityRefs?: string[];
   }): Promise<WeeklyCountRow[]> {
-    const { since, entityRefs } = options;
-    const week = (column: string) =>
-      this.db.client.config.client === 'pg'
-        ? this.db.raw(
-            `floor((extract(epoch from ${column}) * 1000 - ?) / ${WEEK_MS})`,
-            [since.getTime()],
-          )
-        : this.db.raw(`cast((${column} - ?) / ${WEEK_MS} as integer)`, [
-            since.getTime(),
-          ]);
-    const base = () => {
-      const q = this.db('pe_exceptions');
-      return entityRefs ? q.whereIn('entity_ref', entityRefs) : q;
-    };
-    const opened = await base()
-      .where('opened_at', '>=', since)
-      .groupBy('kind', 'w')
-      .select('kind', { w: week('opened_at') }, this.db.raw('count(*) as n'));
-    const backfilled = await base()
-      .where('status', 'backfilled')
-      .andWhere('backfilled_at', '>=', since)
-      .groupBy('kind', 'backfilled_on_time', 'w')
-      .select(
-        'kind',
-        'backfilled_on_time',
-        { w: week('backfilled_at') },
-        this.db.raw('count(*) as n'),
-      );
-    return [
-      ...opened.map(r => ({
-        week: Number(r.w),
-        measure: 'opened' as const,
-        kind: r.kind,
-        count: Number(r.n),
-      })),
-      ...backfilled.map(r => ({
-        week: Number(r.w),
-        measure: toBool(r.backfilled_on_time)
-          ? ('backfilled-on-time' as const)
-          : ('backfilled-late' as const),
-        kind: r.kind,
-        count: Number(r.n),
-      })),
-    ];
+    return weeklyCounts(this.db, options);
   }
 
   async markOverdue(now: Date): Promise<string[]> {
