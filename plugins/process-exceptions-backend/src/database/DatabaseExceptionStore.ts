@@ -49,7 +49,16 @@ export class DatabaseExceptionStore implements ExceptionStore {
     return new DatabaseExceptionStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  readonly maxConcurrentWrites: number;
+
+  private constructor(private readonly db: Knex) {
+    // Half of the pool (knex's default is 10), so reads are not starved.
+    const poolMax: number = db.client.config.pool?.max ?? 10;
+    this.maxConcurrentWrites =
+      db.client.config.client === 'pg'
+        ? Math.max(1, Math.floor(poolMax / 2))
+        : 1;
+  }
 
   async ping(): Promise<void> {
     await this.db.raw('select 1');
@@ -199,6 +208,7 @@ export class DatabaseExceptionStore implements ExceptionStore {
 
   scoreEntities(options: {
     since: Date;
+    now: Date;
     entityRefs?: string[];
   }): Promise<EntityScoreRow[]> {
     return scoreEntities(this.db, options);
@@ -211,17 +221,14 @@ export class DatabaseExceptionStore implements ExceptionStore {
     return weeklyCounts(this.db, options);
   }
 
-  async markOverdue(now: Date): Promise<string[]> {
+  async markOverdue(now: Date): Promise<number> {
     // One set-based statement: replicas racing here update each row once.
-    const rows = await this.db('pe_exceptions')
-      .where('status', 'open')
-      .whereNotNull('deadline')
+    // The predicate matches pe_exceptions_unbackfilled_deadline_idx.
+    return this.db('pe_exceptions')
+      .whereNull('backfilled_at')
       .andWhere('deadline', '<', now)
-      .update({ status: 'overdue', updated_at: now })
-      .returning('id');
-    return rows.map((r: { id: string } | string) =>
-      typeof r === 'string' ? r : r.id,
-    );
+      .andWhere('status', 'open')
+      .update({ status: 'overdue', updated_at: now });
   }
 
   async listUnmappedSubjects(limit: number): Promise<string[]> {

@@ -16,7 +16,10 @@ import {
 } from './ExceptionStore';
 import { ExceptionRow, FindingRow } from './rows';
 
-const ROWS_PER_STATEMENT = 100;
+// Rows per insert and ids per `in (…)` list, under SQLite's and
+// PostgreSQL's bind-parameter limits.
+const ROWS_PER_STATEMENT = 500;
+const IDS_PER_STATEMENT = 1000;
 
 function fingerprint(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -116,76 +119,144 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     if (this.tx.client.config.client !== 'pg') {
       return; // SQLite allows one writer at a time anyway
     }
-    // Sorted, so two replicas locking overlapping sets cannot deadlock.
-    for (const ref of [...new Set(entityRefs)].sort()) {
-      await this.tx.raw('select pg_advisory_xact_lock(?::bigint)', [
-        lockKey(ref),
-      ]);
-    }
+    // One statement; sorted, so two replicas locking overlapping sets cannot
+    // deadlock (unnest yields the array in order).
+    const keys = [...new Set(entityRefs)].sort().map(lockKey);
+    await this.tx.raw(
+      'select pg_advisory_xact_lock(k) from unnest(?::bigint[]) as t(k)',
+      [keys],
+    );
   }
 
-  async loadEntityEvents(entityRef: string): Promise<LedgerEvent[]> {
-    const rows = await this.tx('pe_events')
-      .where({ entity_ref: entityRef })
-      .orderBy([
-        { column: 'occurred_at', order: 'asc' },
-        { column: 'seq', order: 'asc' },
-      ])
-      .select('seq', 'external_id', 'type', 'occurred_at', 'actor', 'data');
-    return rows.map(
-      row =>
-        ({
+  async loadEntityEvents(
+    entityRefs: string[],
+  ): Promise<Map<string, LedgerEvent[]>> {
+    const byEntity = new Map<string, LedgerEvent[]>();
+    for (const refs of chunk([...new Set(entityRefs)], IDS_PER_STATEMENT)) {
+      const rows = await this.tx('pe_events')
+        .whereIn('entity_ref', refs)
+        .orderBy([
+          { column: 'entity_ref', order: 'asc' },
+          { column: 'occurred_at', order: 'asc' },
+          { column: 'seq', order: 'asc' },
+        ])
+        .select(
+          'seq',
+          'external_id',
+          'type',
+          'occurred_at',
+          'actor',
+          'entity_ref',
+          'data',
+        );
+      for (const row of rows) {
+        let list = byEntity.get(row.entity_ref);
+        if (!list) byEntity.set(row.entity_ref, (list = []));
+        list.push({
           seq: Number(row.seq),
           externalId: row.external_id,
           type: row.type,
           occurredAt: toDate(row.occurred_at),
           actor: row.actor,
-          entityRef,
+          entityRef: row.entity_ref,
           data: parseJson(row.data),
-        } as LedgerEvent),
-    );
+        } as LedgerEvent);
+      }
+    }
+    return byEntity;
   }
 
-  async saveEntityState(
-    entityRef: string,
-    state: EntityState,
+  /** Fingerprints of what is stored for these entities, by row id. */
+  private async storedFingerprints(entityRefs: string[]) {
+    const exceptions = new Map<string, string>();
+    const findings = new Map<string, string>();
+    for (const refs of chunk(entityRefs, IDS_PER_STATEMENT)) {
+      const rows = await this.tx('pe_exceptions')
+        .whereIn('entity_ref', refs)
+        .select(this.tx.raw("'e' as t"), 'id', 'fingerprint')
+        .unionAll(q =>
+          q
+            .from('pe_findings')
+            .whereIn('entity_ref', refs)
+            .select(this.tx.raw("'f' as t"), 'id', 'fingerprint'),
+        );
+      for (const r of rows) {
+        (r.t === 'e' ? exceptions : findings).set(r.id, r.fingerprint);
+      }
+    }
+    return { exceptions, findings };
+  }
+
+  async saveEntityStates(
+    states: Map<string, EntityState>,
   ): Promise<StateChanges> {
     const now = new Date();
     const changes: StateChanges = { exceptions: [], findings: [] };
+    const stored = await this.storedFingerprints([...states.keys()]);
 
-    const stored = new Map<string, string>(
-      (
-        await this.tx('pe_exceptions')
-          .where({ entity_ref: entityRef })
-          .select('id', 'fingerprint')
-      ).map(r => [r.id, r.fingerprint]),
-    );
     const changed: Array<{ row: ExceptionRow; derived: DerivedException }> = [];
-    for (const derived of state.exceptions) {
-      const row = exceptionRow(derived, now);
-      const before = stored.get(row.id);
-      stored.delete(row.id);
-      if (before === row.fingerprint) continue;
-      changed.push({ row, derived });
-      changes.exceptions.push({
-        id: row.id,
-        name: row.name,
-        kind: derived.kind,
-        status: derived.status,
-        change: before === undefined ? 'opened' : 'updated',
-        eventSeqs: derived.eventSeqs,
-      });
+    const changedFindings: FindingRow[] = [];
+    for (const state of states.values()) {
+      for (const derived of state.exceptions) {
+        const row = exceptionRow(derived, now);
+        const before = stored.exceptions.get(row.id);
+        stored.exceptions.delete(row.id);
+        if (before === row.fingerprint) continue;
+        changed.push({ row, derived });
+        changes.exceptions.push({
+          id: row.id,
+          name: row.name,
+          kind: derived.kind,
+          status: derived.status,
+          change: before === undefined ? 'opened' : 'updated',
+          eventSeqs: derived.eventSeqs,
+        });
+      }
+      for (const derived of state.findings) {
+        const row = findingRow(derived);
+        const before = stored.findings.get(row.id);
+        stored.findings.delete(row.id);
+        if (before === row.fingerprint) continue;
+        changedFindings.push(row);
+        changes.findings.push({
+          id: row.id,
+          rule: row.rule,
+          change: before === undefined ? 'opened' : 'updated',
+          eventSeqs: derived.eventSeqs,
+        });
+      }
     }
     // Whatever is left was derived from events that no longer say so.
-    const vanished = [...stored.keys()];
-    const rewritten = [...vanished, ...changed.map(c => c.row.id)];
-    for (const ids of chunk(rewritten, ROWS_PER_STATEMENT)) {
-      await this.tx('pe_tasks').whereIn('exception_id', ids).delete();
-      await this.tx('pe_exception_events')
-        .whereIn('exception_id', ids)
-        .delete();
-      await this.tx('pe_exceptions').whereIn('id', ids).delete();
+    await this.deleteExceptions([
+      ...stored.exceptions.keys(),
+      ...changed.map(c => c.row.id),
+    ]);
+    await this.insertExceptions(changed);
+    for (const ids of chunk(
+      [...stored.findings.keys(), ...changedFindings.map(r => r.id)],
+      IDS_PER_STATEMENT,
+    )) {
+      await this.tx('pe_findings').whereIn('id', ids).delete();
     }
+    for (const part of chunk(changedFindings, ROWS_PER_STATEMENT)) {
+      await this.tx('pe_findings').insert(part);
+    }
+    return changes;
+  }
+
+  private async deleteExceptions(ids: string[]) {
+    for (const part of chunk(ids, IDS_PER_STATEMENT)) {
+      await this.tx('pe_tasks').whereIn('exception_id', part).delete();
+      await this.tx('pe_exception_events')
+        .whereIn('exception_id', part)
+        .delete();
+      await this.tx('pe_exceptions').whereIn('id', part).delete();
+    }
+  }
+
+  private async insertExceptions(
+    changed: Array<{ row: ExceptionRow; derived: DerivedException }>,
+  ) {
     for (const part of chunk(changed, ROWS_PER_STATEMENT)) {
       await this.tx('pe_exceptions').insert(part.map(c => c.row));
     }
@@ -211,46 +282,8 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
         event_seq: seq,
       })),
     );
-    for (const part of chunk(links, ROWS_PER_STATEMENT * 2)) {
+    for (const part of chunk(links, ROWS_PER_STATEMENT * 4)) {
       await this.tx('pe_exception_events').insert(part);
-    }
-
-    await this.saveFindings(entityRef, state.findings, changes);
-    return changes;
-  }
-
-  private async saveFindings(
-    entityRef: string,
-    findings: DerivedFinding[],
-    changes: StateChanges,
-  ) {
-    const stored = new Map<string, string>(
-      (
-        await this.tx('pe_findings')
-          .where({ entity_ref: entityRef })
-          .select('id', 'fingerprint')
-      ).map(r => [r.id, r.fingerprint]),
-    );
-    const changed: FindingRow[] = [];
-    for (const derived of findings) {
-      const row = findingRow(derived);
-      const before = stored.get(row.id);
-      stored.delete(row.id);
-      if (before === row.fingerprint) continue;
-      changed.push(row);
-      changes.findings.push({
-        id: row.id,
-        rule: row.rule,
-        change: before === undefined ? 'opened' : 'updated',
-        eventSeqs: derived.eventSeqs,
-      });
-    }
-    const rewritten = [...stored.keys(), ...changed.map(r => r.id)];
-    for (const ids of chunk(rewritten, ROWS_PER_STATEMENT)) {
-      await this.tx('pe_findings').whereIn('id', ids).delete();
-    }
-    for (const part of chunk(changed, ROWS_PER_STATEMENT)) {
-      await this.tx('pe_findings').insert(part);
     }
   }
 

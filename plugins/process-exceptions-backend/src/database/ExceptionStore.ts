@@ -56,9 +56,10 @@ export interface LedgerTransaction {
   appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>>;
   /** Serialises concurrent re-evaluation of the same entities across replicas. */
   lockEntities(entityRefs: string[]): Promise<void>;
-  loadEntityEvents(entityRef: string): Promise<LedgerEvent[]>;
-  /** Makes the stored exceptions and findings of one entity equal `state`. */
-  saveEntityState(entityRef: string, state: EntityState): Promise<StateChanges>;
+  /** Each entity's ledger, in the order things happened. */
+  loadEntityEvents(entityRefs: string[]): Promise<Map<string, LedgerEvent[]>>;
+  /** Makes the stored exceptions and findings of each entity equal its state. */
+  saveEntityStates(states: Map<string, EntityState>): Promise<StateChanges>;
   /** Fills in the entity of unmapped events named by `subject`. */
   mapSubject(subject: string, entityRef: string): Promise<number>;
 }
@@ -122,6 +123,8 @@ export type UnmappedEvent = {
 
 /** What the plugin needs from storage; callers never see SQL. */
 export interface ExceptionStore {
+  /** Write transactions worth running at once (1 where there is one writer). */
+  readonly maxConcurrentWrites: number;
   ping(): Promise<void>;
   transaction<T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
   listExceptions(
@@ -134,8 +137,10 @@ export interface ExceptionStore {
   listUnbackfilled(kind: ExceptionKind): Promise<ProcessException[]>;
   listFindings(query: FindingQuery): Promise<Finding[]>;
   getFinding(id: string): Promise<Finding | undefined>;
+  /** Figures as of `now`, counting backfills since `since`. */
   scoreEntities(options: {
     since: Date;
+    now: Date;
     entityRefs?: string[];
   }): Promise<EntityScoreRow[]>;
   /** Weekly counts from `since`, grouped in the database. */
@@ -143,8 +148,8 @@ export interface ExceptionStore {
     since: Date;
     entityRefs?: string[];
   }): Promise<WeeklyCountRow[]>;
-  /** Marks every open exception whose deadline has passed; returns their ids. */
-  markOverdue(now: Date): Promise<string[]>;
+  /** Marks every open exception whose deadline has passed; returns how many. */
+  markOverdue(now: Date): Promise<number>;
   listUnmappedSubjects(limit: number): Promise<string[]>;
   listUnmappedEvents(limit: number): Promise<UnmappedEvent[]>;
   countEvents(): Promise<number>;

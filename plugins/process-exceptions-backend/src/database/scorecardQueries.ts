@@ -10,59 +10,54 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 // scorecard shows).
 const BUCKET_SECONDS = 360;
 
+/**
+ * One pass over pe_exceptions_score_idx (index-only on PostgreSQL) and one
+ * over the findings. Overdue is read from the deadline, as of `now`, rather
+ * than from `status`, which keeps `status` out of the index the sweep would
+ * otherwise have to rewrite; the two agree except between a deadline passing
+ * and the next sweep.
+ */
 export async function scoreEntities(
   db: Knex,
   options: {
     since: Date;
+    now: Date;
     entityRefs?: string[];
   },
 ): Promise<EntityScoreRow[]> {
-  const { since, entityRefs } = options;
+  const { since, now, entityRefs } = options;
   const scoped = (q: Knex.QueryBuilder) =>
     entityRefs ? q.whereIn('entity_ref', entityRefs) : q;
+  const pastDeadline = 'backfilled_at is null and deadline < ?';
 
-  const counts = await scoped(
-    db('pe_exceptions')
-      .where(w =>
-        w
-          .whereNot('status', 'backfilled')
-          .orWhere('backfilled_at', '>=', since),
-      )
-      .groupBy('entity_ref')
-      .select(
-        'entity_ref',
-        db.raw("sum(case when status = 'open' then 1 else 0 end) as open"),
-        db.raw(
-          "sum(case when status = 'overdue' then 1 else 0 end) as overdue",
-        ),
-        db.raw(
-          "sum(case when status = 'backfilled' and backfilled_on_time = ? then 1 else 0 end) as on_time",
-          [true],
-        ),
-        db.raw(
-          "sum(case when status = 'backfilled' and backfilled_on_time = ? then 1 else 0 end) as late",
-          [false],
-        ),
-        db.raw(
-          "min(case when status = 'overdue' then deadline else null end) as oldest_overdue",
-        ),
-      ),
-  );
   // Durations come grouped into 6-minute buckets (0.1 h, the precision the
   // scorecard shows), so the median needs a few rows per entity, not one
-  // per backfilled exception.
-  const durations = await scoped(
+  // per backfilled exception. Unbackfilled rows fall in the null bucket.
+  const exceptions = scoped(
     db('pe_exceptions')
-      .where('status', 'backfilled')
-      .andWhere('backfilled_at', '>=', since)
+      .where(w =>
+        w.whereNull('backfilled_at').orWhere('backfilled_at', '>=', since),
+      )
       .groupBy('entity_ref', 'bucket')
       .select(
         'entity_ref',
-        db.raw(`backfill_seconds / ${BUCKET_SECONDS} as bucket`),
+        db.raw(
+          `case when backfilled_at is not null then backfill_seconds / ${BUCKET_SECONDS} end as bucket`,
+        ),
         db.raw('count(*) as n'),
+        db.raw(`sum(case when ${pastDeadline} then 1 else 0 end) as overdue`, [
+          now,
+        ]),
+        db.raw(
+          'sum(case when backfilled_on_time = ? then 1 else 0 end) as on_time',
+          [true],
+        ),
+        db.raw(`min(case when ${pastDeadline} then deadline end) as oldest`, [
+          now,
+        ]),
       ),
   );
-  const findings = await scoped(
+  const findings = scoped(
     db('pe_findings')
       .whereNull('acknowledged_at')
       .groupBy('entity_ref')
@@ -74,6 +69,10 @@ export async function scoreEntities(
         ]),
       ),
   );
+  const [exceptionRows, findingRows] = await Promise.all([
+    exceptions,
+    findings,
+  ]);
 
   const rows = new Map<string, EntityScoreRow>();
   const row = (entityRef: string) => {
@@ -94,24 +93,25 @@ export async function scoreEntities(
     }
     return r;
   };
-  for (const c of counts) {
-    const r = row(c.entity_ref);
-    r.open = Number(c.open);
-    r.overdue = Number(c.overdue);
-    r.backfilledOnTime = Number(c.on_time);
-    r.backfilledLate = Number(c.late);
-    r.oldestOverdueDeadline = c.oldest_overdue
-      ? toDate(c.oldest_overdue)
-      : null;
+  for (const e of exceptionRows) {
+    const r = row(e.entity_ref);
+    const n = Number(e.n);
+    if (e.bucket === null || e.bucket === undefined) {
+      r.overdue = Number(e.overdue);
+      r.open = n - r.overdue;
+      r.oldestOverdueDeadline = e.oldest ? toDate(e.oldest) : null;
+    } else {
+      const onTime = Number(e.on_time);
+      r.backfilledOnTime += onTime;
+      r.backfilledLate += n - onTime;
+      r.backfillBuckets.push({
+        seconds:
+          Math.floor(Number(e.bucket)) * BUCKET_SECONDS + BUCKET_SECONDS / 2,
+        count: n,
+      });
+    }
   }
-  for (const d of durations) {
-    row(d.entity_ref).backfillBuckets.push({
-      seconds:
-        Math.floor(Number(d.bucket)) * BUCKET_SECONDS + BUCKET_SECONDS / 2,
-      count: Number(d.n),
-    });
-  }
-  for (const f of findings) {
+  for (const f of findingRows) {
     const r = row(f.entity_ref);
     r.unacknowledgedFindings = Number(f.n);
     r.findingsInWindow = Number(f.recent);

@@ -82,12 +82,12 @@ describe.each(databases.eachSupportedId())('Ingestor on %p', databaseId => {
       store.markOverdue(inTwoHours),
       store.markOverdue(inTwoHours),
     ]);
-    expect([...a, ...b]).toHaveLength(1);
+    expect(a + b).toBe(1);
     const { items } = await store.listExceptions({
       status: 'overdue',
       limit: 10,
     });
     expect(items.map(e => e.links.deployment)).toEqual(['due-soon']);
-    expect(await store.markOverdue(inTwoHours)).toEqual([]);
+    expect(await store.markOverdue(inTwoHours)).toBe(0);
   });
 });

@@ -8,7 +8,9 @@ import {
 } from '../database/ExceptionStore';
 import { Policy } from '../policy/Policy';
 import { evaluateEntity } from '../rules/evaluateEntity';
+import { EntityState } from '../rules/types';
 import { EntityResolver } from './EntityResolver';
+import { GroupCommit } from './GroupCommit';
 
 /** An event in ledger form, before the catalog has been asked about it. */
 export interface IncomingEvent {
@@ -22,6 +24,9 @@ export interface IncomingEvent {
   payload: unknown;
 }
 
+type ExceptionChange = Omit<StateChanges['exceptions'][number], 'eventSeqs'>;
+type FindingChange = Omit<StateChanges['findings'][number], 'eventSeqs'>;
+
 /** What one event did, as the ingestion API reports it. */
 export type IngestOutcome = {
   id: string;
@@ -29,16 +34,44 @@ export type IngestOutcome = {
   /** The catalog could not resolve the event's service yet; it is kept. */
   unmapped: boolean;
   entityRef: string | null;
-  exceptions: Array<Omit<StateChanges['exceptions'][number], 'eventSeqs'>>;
-  findings: Array<Omit<StateChanges['findings'][number], 'eventSeqs'>>;
+  exceptions: ExceptionChange[];
+  findings: FindingChange[];
 };
+
+type IngestRequest = { source: string; events: IncomingEvent[] };
+
+/** Events of one group, at most, in one transaction. */
+const MAX_GROUP_EVENTS = 1000;
+
+/** The changes that name each event, by ledger sequence number. */
+function changesBySeq(changes: StateChanges) {
+  const bySeq = new Map<
+    number,
+    { exceptions: ExceptionChange[]; findings: FindingChange[] }
+  >();
+  const entry = (seq: number) => {
+    let e = bySeq.get(seq);
+    if (!e) bySeq.set(seq, (e = { exceptions: [], findings: [] }));
+    return e;
+  };
+  for (const { eventSeqs, ...change } of changes.exceptions) {
+    for (const seq of new Set(eventSeqs)) entry(seq).exceptions.push(change);
+  }
+  for (const { eventSeqs, ...change } of changes.findings) {
+    for (const seq of new Set(eventSeqs)) entry(seq).findings.push(change);
+  }
+  return bySeq;
+}
 
 /**
  * Appends events to the ledger and re-evaluates the rules for every entity
  * they touch, all in one transaction: an event is never recorded without its
- * consequences, and a failed request stores nothing.
+ * consequences, and a failed request stores nothing. Requests that arrive
+ * while earlier ones are being written are written together.
  */
 export class Ingestor {
+  private readonly groups: GroupCommit<IngestRequest, IngestOutcome[]>;
+
   constructor(
     private readonly options: {
       store: ExceptionStore;
@@ -46,53 +79,70 @@ export class Ingestor {
       policy: Policy;
       logger: LoggerService;
     },
-  ) {}
+  ) {
+    this.groups = new GroupCommit({
+      run: requests => this.ingestGroup(requests),
+      maxConcurrent: options.store.maxConcurrentWrites,
+      maxGroupSize: MAX_GROUP_EVENTS,
+      sizeOf: request => request.events.length,
+    });
+  }
 
-  async ingest(
-    source: string,
-    events: IncomingEvent[],
-  ): Promise<IngestOutcome[]> {
+  ingest(source: string, events: IncomingEvent[]): Promise<IngestOutcome[]> {
+    return this.groups.submit({ source, events });
+  }
+
+  private async ingestGroup(
+    requests: IngestRequest[],
+  ): Promise<IngestOutcome[][]> {
     const { store, resolver } = this.options;
-    const subjects = events.flatMap(e => (e.subject ? [e.subject] : []));
-    const resolved = await resolver.resolve(subjects);
-    const ledgerEvents: NewLedgerEvent[] = events.map(e => ({
-      source,
-      externalId: e.externalId,
-      type: e.type,
-      entityRef: (e.subject && resolved.get(e.subject)) || null,
-      subject: e.subject,
-      actor: e.actor,
-      occurredAt: e.occurredAt,
-      data: e.data,
-      payload: e.payload,
-    }));
+    const subjects = requests.flatMap(r =>
+      r.events.flatMap(e => (e.subject ? [e.subject] : [])),
+    );
+    const resolved = await resolver.resolve([...new Set(subjects)]);
+    const ledgerEvents: NewLedgerEvent[][] = requests.map(r =>
+      r.events.map(e => ({
+        source: r.source,
+        externalId: e.externalId,
+        type: e.type,
+        entityRef: (e.subject && resolved.get(e.subject)) || null,
+        subject: e.subject,
+        actor: e.actor,
+        occurredAt: e.occurredAt,
+        data: e.data,
+        payload: e.payload,
+      })),
+    );
 
+    const all = ledgerEvents.flat();
     const { recorded, changes } = await store.transaction(async tx => {
-      const seqs = await tx.appendEvents(ledgerEvents);
-      const touched = ledgerEvents
-        .filter(e => e.entityRef && seqs.has(ledgerKey(source, e.externalId)))
+      const seqs = await tx.appendEvents(all);
+      const touched = all
+        .filter(e => e.entityRef && seqs.has(ledgerKey(e.source, e.externalId)))
         .map(e => e.entityRef!);
       return { recorded: seqs, changes: await this.reevaluate(tx, touched) };
     });
 
+    const bySeq = changesBySeq(changes);
+    // Only the first copy of an id in the group is the recorded one.
     const claimed = new Set<string>();
-    return ledgerEvents.map(e => {
-      const key = ledgerKey(source, e.externalId);
-      const seq = recorded.get(key);
-      // Within one batch only the first copy of an id is the recorded one.
-      const isNew = seq !== undefined && !claimed.has(key);
-      claimed.add(key);
-      const mine = <T extends { eventSeqs: number[] }>(items: T[]) =>
-        isNew ? items.filter(i => i.eventSeqs.includes(seq!)) : [];
-      return {
-        id: e.externalId,
-        status: isNew ? 'recorded' : 'duplicate',
-        unmapped: e.entityRef === null,
-        entityRef: e.entityRef,
-        exceptions: mine(changes.exceptions).map(({ eventSeqs, ...x }) => x),
-        findings: mine(changes.findings).map(({ eventSeqs, ...x }) => x),
-      };
-    });
+    return ledgerEvents.map(events =>
+      events.map(e => {
+        const key = ledgerKey(e.source, e.externalId);
+        const seq = recorded.get(key);
+        const isNew = seq !== undefined && !claimed.has(key);
+        claimed.add(key);
+        const mine = (isNew && bySeq.get(seq!)) || undefined;
+        return {
+          id: e.externalId,
+          status: isNew ? 'recorded' : 'duplicate',
+          unmapped: e.entityRef === null,
+          entityRef: e.entityRef,
+          exceptions: mine?.exceptions ?? [],
+          findings: mine?.findings ?? [],
+        };
+      }),
+    );
   }
 
   /**
@@ -121,17 +171,18 @@ export class Ingestor {
     tx: LedgerTransaction,
     entityRefs: string[],
   ): Promise<StateChanges> {
-    const all: StateChanges = { exceptions: [], findings: [] };
     const refs = [...new Set(entityRefs)].sort();
+    if (refs.length === 0) return { exceptions: [], findings: [] };
     await tx.lockEntities(refs);
+    const events = await tx.loadEntityEvents(refs);
     const now = new Date();
+    const states = new Map<string, EntityState>();
     for (const ref of refs) {
-      const events = await tx.loadEntityEvents(ref);
-      const state = evaluateEntity(this.options.policy, events, now);
-      const changes = await tx.saveEntityState(ref, state);
-      all.exceptions.push(...changes.exceptions);
-      all.findings.push(...changes.findings);
+      states.set(
+        ref,
+        evaluateEntity(this.options.policy, events.get(ref) ?? [], now),
+      );
     }
-    return all;
+    return tx.saveEntityStates(states);
   }
 }

@@ -32,7 +32,8 @@ export interface RuleContext {
   /** Sorted by occurredAt, then seq. */
   events: LedgerEvent[];
   incidents: Map<string, IncidentInfo>;
-  ofType<K extends LedgerEventType>(type: K): LedgerEventOf<K>[];
+  /** Events of one type, in replay order; shared, so never to be changed. */
+  ofType<K extends LedgerEventType>(type: K): readonly LedgerEventOf<K>[];
   isProduction(environment: string): boolean;
   isStaging(environment: string): boolean;
   /** Succeeded deployments to a production environment. */
@@ -160,8 +161,16 @@ export function buildContext(
     }
   }
 
+  // Indexed once: rules ask for the same types per case they follow.
+  const byType = new Map<LedgerEventType, LedgerEvent[]>();
+  for (const event of events) {
+    const list = byType.get(event.type);
+    if (list) list.push(event);
+    else byType.set(event.type, [event]);
+  }
   const ofType = <K extends LedgerEventType>(type: K) =>
-    events.filter((e): e is LedgerEventOf<K> => e.type === type);
+    (byType.get(type) ??
+      []) as readonly unknown[] as readonly LedgerEventOf<K>[];
   const isProduction = (env: string) =>
     includesText(policy.environments.production, env);
   const isStaging = (env: string) =>

@@ -57,20 +57,28 @@ function addGaps(story: StoryCase, pull: StoryPull) {
   exception.eventSeqs.push(pull.seq);
 }
 
-/** Changes of the story: the pulls' own, then any review or merge naming it. */
-function storyChanges(ctx: RuleContext, storyId: string): string[] {
-  const changes: string[] = [];
+/**
+ * Changes of each story: the pulls' own, then any review or merge naming it,
+ * in replay order.
+ */
+function changesByStory(ctx: RuleContext): Map<string, Set<string>> {
+  const byStory = new Map<string, Set<string>>();
+  const add = (storyId: string, changeIds: readonly string[]) => {
+    let set = byStory.get(storyId);
+    if (!set) byStory.set(storyId, (set = new Set()));
+    for (const id of changeIds) set.add(id);
+  };
   for (const event of ctx.events) {
-    if (event.type === 'story.pulled' && event.data.storyId === storyId) {
-      changes.push(...(event.data.changeIds ?? []));
+    if (event.type === 'story.pulled') {
+      add(event.data.storyId, event.data.changeIds ?? []);
     } else if (
       (event.type === 'change.reviewed' || event.type === 'change.merged') &&
-      event.data.storyId === storyId
+      event.data.storyId
     ) {
-      changes.push(event.data.changeId);
+      add(event.data.storyId, [event.data.changeId]);
     }
   }
-  return [...new Set(changes)];
+  return byStory;
 }
 
 /**
@@ -139,9 +147,10 @@ export function derivePartialReadiness(ctx: RuleContext): RuleOutput {
   }
 
   const closedAtByStory = new Map<string, Map<string, Date>>();
+  const storyChanges = changesByStory(ctx);
   for (const story of stories.values()) {
     const { exception } = story;
-    exception.links.changes = storyChanges(ctx, story.storyId);
+    exception.links.changes = [...(storyChanges.get(story.storyId) ?? [])];
     exception.reason =
       story.reason ?? `Pulled with ${exception.tasks.length} named gap(s)`;
     closedAtByStory.set(story.storyId, closeGaps(ctx, story));

@@ -44,8 +44,7 @@ export async function scheduleMaintenance(options: {
       const logger = options.logger.child({ taskId });
       const now = new Date();
       const overdue = await store.markOverdue(now);
-      if (overdue.length > 0)
-        logger.info(`Marked ${overdue.length} exceptions overdue`);
+      if (overdue > 0) logger.info(`Marked ${overdue} exceptions overdue`);
       await ingestor.remapUnmapped();
       const sent = await options.notify(now);
       if (sent > 0) logger.info(`Sent ${sent} notifications`);

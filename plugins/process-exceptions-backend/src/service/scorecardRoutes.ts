@@ -17,8 +17,13 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/summary', async (req, res) => {
     await ctx.reader(req);
     const { entityRef } = parse(summaryQuery, req.query, 'query');
-    const since = new Date(Date.now() - SUMMARY_DAYS * DAY_MS);
-    const [row] = await store.scoreEntities({ since, entityRefs: [entityRef] });
+    const now = new Date();
+    const since = new Date(now.getTime() - SUMMARY_DAYS * DAY_MS);
+    const [row] = await store.scoreEntities({
+      since,
+      now,
+      entityRefs: [entityRef],
+    });
     res.json({
       open: row?.open ?? 0,
       overdue: row?.overdue ?? 0,
@@ -32,8 +37,11 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/scorecard', async (req, res) => {
     await ctx.reader(req);
     const q = parse(scorecardQuery, req.query, 'query');
-    const since = new Date(Date.now() - Number(q.window.slice(0, -1)) * DAY_MS);
-    const rows = await store.scoreEntities({ since });
+    const now = new Date();
+    const since = new Date(
+      now.getTime() - Number(q.window.slice(0, -1)) * DAY_MS,
+    );
+    const rows = await store.scoreEntities({ since, now });
     const owners = await catalogOwners(
       catalog,
       auth,
