@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { machineInfo, renderMarkdown, renderTable } = require('./report');
+const { readSoakSection, withSoakSection } = require('./soakSection');
 const { runDatabase } = require('./runDatabase');
 const settings = require('./settings');
 
@@ -78,7 +79,13 @@ async function main() {
       ? path.resolve(__dirname, '../docs/benchmarks.md')
       : path.join(__dirname, 'results', 'benchmarks.md'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, formatted(renderMarkdown(run), 'markdown'));
+  const soak = fs.existsSync(out)
+    ? readSoakSection(fs.readFileSync(out, 'utf8'))
+    : '';
+  fs.writeFileSync(
+    out,
+    formatted(withSoakSection(renderMarkdown(run), soak), 'markdown'),
+  );
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   fs.writeFileSync(
     path.join(__dirname, 'results', `${runId}.json`),

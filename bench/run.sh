@@ -5,12 +5,21 @@
 #   yarn bench --only pg|sqlite   one database
 #   BENCH_QUICK=1 yarn bench      smoke run: small dataset, short measurements
 # Quick or single-database runs write bench/results/benchmarks.md instead.
+#   yarn bench --soak [--minutes N …] 10 minutes of mixed traffic against the
+#                                 two-replica cluster (scripts/soak.js; options
+#                                 there); records to docs/soak.md and the soak
+#                                 section of docs/benchmarks.md
 # BENCH_PROFILE=1 also writes a CPU profile of the backend (kept with BENCH_KEEP=1).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../scripts/env.sh
 source "$ROOT/scripts/env.sh"
 cd "$ROOT"
+
+if [ "${1:-}" = --soak ]; then
+  shift
+  SOAK_COMMAND="yarn bench --soak" exec node scripts/soak.js "$@"
+fi
 
 command_line="yarn bench${*:+ $*}"
 dbs="pg sqlite"
@@ -19,7 +28,7 @@ while [ $# -gt 0 ]; do
     --only) dbs="${2:?--only needs pg or sqlite}"; shift 2 ;;
     --only=*) dbs="${1#--only=}"; shift ;;
     --quick) export BENCH_QUICK=1; shift ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
