@@ -180,6 +180,12 @@ export const spec = {
           '400': {
             $ref: '#/components/responses/Error',
           },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
       post: {
@@ -210,6 +216,9 @@ export const spec = {
           '400': {
             $ref: '#/components/responses/Error',
           },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
           '403': {
             $ref: '#/components/responses/Error',
           },
@@ -236,6 +245,12 @@ export const spec = {
                 },
               },
             },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
           },
           '404': {
             $ref: '#/components/responses/Error',
@@ -295,6 +310,9 @@ export const spec = {
           '400': {
             $ref: '#/components/responses/Error',
           },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
           '403': {
             $ref: '#/components/responses/Error',
           },
@@ -352,6 +370,12 @@ export const spec = {
               },
             },
           },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -407,6 +431,9 @@ export const spec = {
               },
             },
           },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
           '403': {
             $ref: '#/components/responses/Error',
           },
@@ -439,6 +466,12 @@ export const spec = {
                 },
               },
             },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
           },
         },
       },
@@ -511,6 +544,12 @@ export const spec = {
           '400': {
             $ref: '#/components/responses/Error',
           },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -558,6 +597,12 @@ export const spec = {
               },
             },
           },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -598,6 +643,119 @@ export const spec = {
           '400': {
             $ref: '#/components/responses/Error',
           },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/webhooks/{source}': {
+      post: {
+        operationId: 'PostWebhook',
+        description:
+          "A delivery from GitHub, LaunchDarkly, Unleash, Flagsmith or a\nCDEvents sender, authenticated by its signature or shared secret\n(`processExceptions.webhooks.<source>`), not by a Backstage token —\nexcept CDEvents, which also accepts a service token. The body is\nread raw (signatures cover the exact bytes) and translated into\nledger events by the source's adapter. Served before this spec's\nrouter, so the raw body survives.\n",
+        security: [],
+        parameters: [
+          {
+            name: 'source',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: [
+                'github',
+                'launchdarkly',
+                'unleash',
+                'flagsmith',
+                'cdevents',
+              ],
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                description: "The sender's own payload.",
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Every event was a duplicate; nothing changed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestResponse',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'At least one event was recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestResponse',
+                },
+              },
+            },
+          },
+          '202': {
+            description:
+              'A delivery that carries no ledger event (e.g. a ping), kept as ignored.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: [
+                    'status',
+                    'id',
+                    'eventName',
+                    'reason',
+                    'duplicate',
+                  ],
+                  properties: {
+                    status: {
+                      type: 'string',
+                      enum: ['ignored'],
+                    },
+                    id: {
+                      type: 'string',
+                      description: "The sender's delivery id.",
+                    },
+                    eventName: {
+                      type: 'string',
+                    },
+                    reason: {
+                      type: 'string',
+                    },
+                    duplicate: {
+                      type: 'boolean',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -625,6 +783,12 @@ export const spec = {
                 },
               },
             },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
           },
         },
       },
