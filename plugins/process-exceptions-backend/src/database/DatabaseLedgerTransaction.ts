@@ -7,7 +7,15 @@ import {
   EntityState,
   LedgerEvent,
 } from '../rules/types';
-import { chunk, parseJson, toDate } from './conversions';
+import { bulkInsert } from './bulkInsert';
+import {
+  EVENT_COLUMNS,
+  EXCEPTION_COLUMNS,
+  FINDING_COLUMNS,
+  LINK_COLUMNS,
+  TASK_COLUMNS,
+} from './columns';
+import { chunk, compareText, parseJson, toDate } from './conversions';
 import {
   ledgerKey,
   LedgerTransaction,
@@ -16,9 +24,7 @@ import {
 } from './ExceptionStore';
 import { ExceptionRow, FindingRow } from './rows';
 
-// Rows per insert and ids per `in (…)` list, under SQLite's and
-// PostgreSQL's bind-parameter limits.
-const ROWS_PER_STATEMENT = 500;
+// Ids per `in (…)` list, under SQLite's and PostgreSQL's bind-parameter limits.
 const IDS_PER_STATEMENT = 1000;
 
 function fingerprint(value: unknown): string {
@@ -80,37 +86,40 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
 
   async appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>> {
     const receivedAt = new Date();
-    const recorded = new Map<string, number>();
     // A fixed order keeps two replicas inserting overlapping batches from
     // deadlocking on the unique index.
-    const ordered = [...events].sort((a, b) =>
-      ledgerKey(a.source, a.externalId).localeCompare(
-        ledgerKey(b.source, b.externalId),
-      ),
-    );
-    for (const part of chunk(ordered, ROWS_PER_STATEMENT)) {
-      const rows = await this.tx('pe_events')
-        .insert(
-          part.map(e => ({
-            source: e.source,
-            external_id: e.externalId,
-            type: e.type,
-            entity_ref: e.entityRef,
-            subject: e.subject,
-            actor: e.actor,
-            occurred_at: e.occurredAt,
-            received_at: receivedAt,
-            data: JSON.stringify(e.data),
-            payload: JSON.stringify(e.payload),
-          })),
-        )
+    const ordered = events
+      .map(e => ({ key: ledgerKey(e.source, e.externalId), e }))
+      .sort((a, b) => compareText(a.key, b.key))
+      .map(({ e }) => ({
+        source: e.source,
+        external_id: e.externalId,
+        type: e.type,
+        entity_ref: e.entityRef,
+        subject: e.subject,
+        actor: e.actor,
+        occurred_at: e.occurredAt,
+        received_at: receivedAt,
+        data: JSON.stringify(e.data),
+        payload: JSON.stringify(e.payload),
+      }));
+    const rows = await bulkInsert(
+      this.tx,
+      'pe_events',
+      EVENT_COLUMNS,
+      ordered,
+      {
         // The unique constraint decides, so concurrent duplicates record once.
-        .onConflict(['source', 'external_id'])
-        .ignore()
-        .returning(['seq', 'source', 'external_id']);
-      for (const row of rows) {
-        recorded.set(ledgerKey(row.source, row.external_id), Number(row.seq));
-      }
+        ignoreConflictsOn: ['source', 'external_id'],
+        returning: ['seq', 'source', 'external_id'],
+      },
+    );
+    const recorded = new Map<string, number>();
+    for (const row of rows) {
+      recorded.set(
+        ledgerKey(String(row.source), String(row.external_id)),
+        Number(row.seq),
+      );
     }
     return recorded;
   }
@@ -238,9 +247,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     )) {
       await this.tx('pe_findings').whereIn('id', ids).delete();
     }
-    for (const part of chunk(changedFindings, ROWS_PER_STATEMENT)) {
-      await this.tx('pe_findings').insert(part);
-    }
+    await bulkInsert(this.tx, 'pe_findings', FINDING_COLUMNS, changedFindings);
     return changes;
   }
 
@@ -257,9 +264,12 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
   private async insertExceptions(
     changed: Array<{ row: ExceptionRow; derived: DerivedException }>,
   ) {
-    for (const part of chunk(changed, ROWS_PER_STATEMENT)) {
-      await this.tx('pe_exceptions').insert(part.map(c => c.row));
-    }
+    await bulkInsert(
+      this.tx,
+      'pe_exceptions',
+      EXCEPTION_COLUMNS,
+      changed.map(c => c.row),
+    );
     const tasks = changed.flatMap(c =>
       c.derived.tasks.map((t, position) => ({
         exception_id: c.row.id,
@@ -273,18 +283,14 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
         evidence_url: t.evidenceUrl,
       })),
     );
-    for (const part of chunk(tasks, ROWS_PER_STATEMENT)) {
-      await this.tx('pe_tasks').insert(part);
-    }
+    await bulkInsert(this.tx, 'pe_tasks', TASK_COLUMNS, tasks);
     const links = changed.flatMap(c =>
       [...new Set(c.derived.eventSeqs)].map(seq => ({
         exception_id: c.row.id,
         event_seq: seq,
       })),
     );
-    for (const part of chunk(links, ROWS_PER_STATEMENT * 4)) {
-      await this.tx('pe_exception_events').insert(part);
-    }
+    await bulkInsert(this.tx, 'pe_exception_events', LINK_COLUMNS, links);
   }
 
   async mapSubject(subject: string, entityRef: string): Promise<number> {

@@ -28,3 +28,9 @@ export function chunk<T>(items: T[], size: number): T[][] {
     out.push(items.slice(i, i + size));
   return out;
 }
+
+/** Plain code-unit order: the same on every replica, whatever its locale. */
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}

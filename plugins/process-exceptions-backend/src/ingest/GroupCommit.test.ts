@@ -26,6 +26,7 @@ describe('GroupCommit', () => {
       maxConcurrent: 1,
       maxGroupSize: 10,
       sizeOf: () => 1,
+      keysOf: () => [],
     });
     const first = groups.submit(1);
     expect(calls.map(c => c.inputs)).toEqual([[1]]);
@@ -40,6 +41,7 @@ describe('GroupCommit', () => {
       maxConcurrent: 1,
       maxGroupSize: 3,
       sizeOf: () => 1,
+      keysOf: () => [],
     });
     const results = [1, 2, 3, 4, 5].map(i => groups.submit(i));
     expect(calls.map(c => c.inputs)).toEqual([[1]]);
@@ -66,6 +68,7 @@ describe('GroupCommit', () => {
       maxConcurrent: 2,
       maxGroupSize: 10,
       sizeOf: () => 1,
+      keysOf: () => [],
     });
     const results = [1, 2, 3].map(i => groups.submit(i));
     expect(calls.map(c => c.inputs)).toEqual([[1], [2]]);
@@ -84,6 +87,7 @@ describe('GroupCommit', () => {
       maxConcurrent: 1,
       maxGroupSize: 10,
       sizeOf: () => 1,
+      keysOf: () => [],
     });
     const first = groups.submit(1);
     const settled = Promise.allSettled([12, 13, 14].map(i => groups.submit(i)));
@@ -111,6 +115,7 @@ describe('GroupCommit', () => {
       maxConcurrent: 1,
       maxGroupSize: 5,
       sizeOf: i => i,
+      keysOf: () => [],
     });
     const results = [1, 9, 2].map(i => groups.submit(i));
     calls[0].release();
@@ -125,5 +130,54 @@ describe('GroupCommit', () => {
       'done 9',
       'done 2',
     ]);
+  });
+
+  it('never runs two groups writing the same key at once, and keeps their order', async () => {
+    const { calls, run } = controlledRun();
+    const groups = new GroupCommit({
+      run,
+      maxConcurrent: 3,
+      maxGroupSize: 10,
+      sizeOf: () => 1,
+      keysOf: (i: number) => [i < 10 ? 'payments' : 'checkout'],
+    });
+    const results = [1, 2, 11, 3].map(i => groups.submit(i));
+    // 2 and 3 wait for 1 (same service); 11 does not.
+    expect(calls.map(c => c.inputs)).toEqual([[1], [11]]);
+    calls[0].release();
+    await flush();
+    expect(calls.map(c => c.inputs)).toEqual([[1], [11], [2, 3]]);
+    calls[1].release();
+    calls[2].release();
+    await expect(Promise.all(results)).resolves.toHaveLength(4);
+  });
+
+  it('stops letting others overtake a call that waited behind three groups', async () => {
+    const { calls, run } = controlledRun();
+    const groups = new GroupCommit({
+      run,
+      maxConcurrent: 2,
+      maxGroupSize: 1,
+      sizeOf: () => 1,
+      keysOf: (i: number) => (i === 1 || i === 2 ? ['shared'] : [`own-${i}`]),
+    });
+    const results = [1, 2, 3, 4, 5, 6].map(i => groups.submit(i));
+    // 2 waits for 1; 3 and then 4 overtake it.
+    expect(calls.map(c => c.inputs)).toEqual([[1], [3]]);
+    calls[1].release();
+    await flush();
+    expect(calls.map(c => c.inputs)).toEqual([[1], [3], [4]]);
+    // Passed over three times now: 5 and 6 wait behind it.
+    calls[2].release();
+    await flush();
+    expect(calls).toHaveLength(3);
+    calls[0].release();
+    await flush();
+    expect(calls.map(c => c.inputs).slice(3)).toEqual([[2], [5]]);
+    calls[3].release();
+    calls[4].release();
+    await flush();
+    calls[5].release();
+    await expect(Promise.all(results)).resolves.toHaveLength(6);
   });
 });

@@ -1,13 +1,23 @@
 type Waiting<I, O> = {
   input: I;
+  keys: string[];
+  /** Groups started while this call had to wait for a key in use. */
+  passedOver: number;
   resolve: (output: O) => void;
   reject: (error: unknown) => void;
 };
+
+/** A call waits behind at most this many groups before it goes first. */
+const MAX_PASSED_OVER = 3;
 
 /**
  * Runs calls that arrive while the database is busy together, in one call of
  * `run`: many senders of single events then share one transaction and its
  * round trips instead of queueing for pool connections one by one.
+ *
+ * Calls that share a key (the service they write to) never run in two groups
+ * at once: they would only wait for each other's locks. A call whose key is
+ * in use waits for the next group, keeping its order among calls of that key.
  *
  * A call never waits for company: when a writer is free it runs at once. If a
  * group fails, each of its calls is retried alone, so one request's failure
@@ -15,6 +25,7 @@ type Waiting<I, O> = {
  */
 export class GroupCommit<I, O> {
   private readonly queue: Waiting<I, O>[] = [];
+  private readonly keysInUse = new Map<string, number>();
   private running = 0;
 
   constructor(
@@ -25,12 +36,14 @@ export class GroupCommit<I, O> {
       /** Stop adding calls to a group once it holds this much. */
       maxGroupSize: number;
       sizeOf: (input: I) => number;
+      keysOf: (input: I) => string[];
     },
   ) {}
 
   submit(input: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
-      this.queue.push({ input, resolve, reject });
+      const keys = [...new Set(this.options.keysOf(input))];
+      this.queue.push({ input, keys, passedOver: 0, resolve, reject });
       this.drain();
     });
   }
@@ -38,24 +51,59 @@ export class GroupCommit<I, O> {
   private drain() {
     while (this.running < this.options.maxConcurrent && this.queue.length > 0) {
       const group = this.takeGroup();
+      if (group.length === 0) return; // everything waits for a key in use
       this.running += 1;
+      this.use(group, 1);
       this.runGroup(group).finally(() => {
         this.running -= 1;
+        this.use(group, -1);
         this.drain();
       });
     }
   }
 
+  private use(group: Waiting<I, O>[], delta: number) {
+    for (const key of group.flatMap(w => w.keys)) {
+      const n = (this.keysInUse.get(key) ?? 0) + delta;
+      if (n > 0) this.keysInUse.set(key, n);
+      else this.keysInUse.delete(key);
+    }
+  }
+
+  /** Takes calls in arrival order, skipping those whose keys are in use. */
   private takeGroup(): Waiting<I, O>[] {
-    const group = [this.queue.shift()!];
-    let size = this.options.sizeOf(group[0].input);
-    while (this.queue.length > 0) {
-      const next = this.options.sizeOf(this.queue[0].input);
-      if (size + next > this.options.maxGroupSize) break;
+    const head = this.queue[0];
+    if (head.passedOver >= MAX_PASSED_OVER && this.conflicts(head.keys)) {
+      return []; // nothing overtakes it any more; it runs when its keys free up
+    }
+    const group: Waiting<I, O>[] = [];
+    const skippedKeys = new Set<string>();
+    let size = 0;
+    for (let i = 0; i < this.queue.length; ) {
+      const w = this.queue[i];
+      const blocked =
+        this.conflicts(w.keys) || w.keys.some(k => skippedKeys.has(k));
+      const next = this.options.sizeOf(w.input);
+      if (
+        blocked ||
+        (group.length > 0 && size + next > this.options.maxGroupSize)
+      ) {
+        // Later calls of the same keys wait too, so each key keeps its order.
+        w.keys.forEach(k => skippedKeys.add(k));
+        w.passedOver += 1;
+        i += 1;
+        continue;
+      }
+      group.push(w);
       size += next;
-      group.push(this.queue.shift()!);
+      this.queue.splice(i, 1);
+      if (size >= this.options.maxGroupSize) break;
     }
     return group;
+  }
+
+  private conflicts(keys: string[]): boolean {
+    return keys.some(k => this.keysInUse.has(k));
   }
 
   private async runGroup(group: Waiting<I, O>[]): Promise<void> {

@@ -85,6 +85,8 @@ export class Ingestor {
       maxConcurrent: options.store.maxConcurrentWrites,
       maxGroupSize: MAX_GROUP_EVENTS,
       sizeOf: request => request.events.length,
+      // The services written to, as the senders name them.
+      keysOf: request => request.events.flatMap(e => e.subject ?? []),
     });
   }
 

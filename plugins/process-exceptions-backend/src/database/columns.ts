@@ -1,0 +1,67 @@
+import { ColumnTypes } from './bulkInsert';
+
+// The columns the write path inserts, with their PostgreSQL types (see the
+// migrations); `pe_events.seq` is the database's to assign.
+
+export const EVENT_COLUMNS: ColumnTypes = {
+  source: 'text',
+  external_id: 'text',
+  type: 'text',
+  entity_ref: 'text',
+  subject: 'text',
+  actor: 'text',
+  occurred_at: 'timestamptz',
+  received_at: 'timestamptz',
+  data: 'text',
+  payload: 'text',
+};
+
+export const EXCEPTION_COLUMNS: ColumnTypes = {
+  id: 'text',
+  natural_key: 'text',
+  entity_ref: 'text',
+  kind: 'text',
+  name: 'text',
+  reason: 'text',
+  links: 'text',
+  opened_by: 'text',
+  opened_at: 'timestamptz',
+  deadline: 'timestamptz',
+  status: 'text',
+  backfilled_at: 'timestamptz',
+  backfilled_on_time: 'boolean',
+  backfill_seconds: 'integer',
+  fingerprint: 'text',
+  updated_at: 'timestamptz',
+};
+
+export const TASK_COLUMNS: ColumnTypes = {
+  exception_id: 'text',
+  key: 'text',
+  position: 'integer',
+  title: 'text',
+  role: 'text',
+  due_at: 'timestamptz',
+  done_at: 'timestamptz',
+  done_by: 'text',
+  evidence_url: 'text',
+};
+
+export const LINK_COLUMNS: ColumnTypes = {
+  exception_id: 'text',
+  event_seq: 'bigint',
+};
+
+export const FINDING_COLUMNS: ColumnTypes = {
+  id: 'text',
+  natural_key: 'text',
+  rule: 'text',
+  entity_ref: 'text',
+  message: 'text',
+  event_seqs: 'text',
+  detected_at: 'timestamptz',
+  acknowledged_at: 'timestamptz',
+  acknowledged_by: 'text',
+  exception_id: 'text',
+  fingerprint: 'text',
+};
