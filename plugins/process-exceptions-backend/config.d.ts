@@ -68,6 +68,14 @@ export interface Config {
       /** Development only: accept deliveries of sources without a secret. */
       allowUnsigned?: boolean;
     };
+    scorecard?: {
+      /**
+       * Seconds a computed scorecard (`GET /v1/scorecard`) is reused on a
+       * replica; any write on that replica clears it. Default 30; 0
+       * computes it on every request.
+       */
+      cacheSeconds?: number;
+    };
     /**
      * How often the cluster-wide maintenance task runs (overdue sweep,
      * unmapped events). Default: every minute.

@@ -86,6 +86,10 @@ export const processExceptionsPlugin = createBackendPlugin({
             ingestor,
             policy,
             webhooks: readWebhookSettings(config),
+            scorecardCacheSeconds:
+              config.getOptionalNumber(
+                'processExceptions.scorecard.cacheSeconds',
+              ) ?? 30,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -71,6 +71,7 @@ function changesBySeq(changes: StateChanges) {
  */
 export class Ingestor {
   private readonly groups: GroupCommit<IngestRequest, IngestOutcome[]>;
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(
     private readonly options: {
@@ -92,6 +93,11 @@ export class Ingestor {
 
   ingest(source: string, events: IncomingEvent[]): Promise<IngestOutcome[]> {
     return this.groups.submit({ source, events });
+  }
+
+  /** Calls `listener` after each write that changed exceptions or findings. */
+  onChange(listener: () => void): void {
+    this.changeListeners.add(listener);
   }
 
   private async ingestGroup(
@@ -124,6 +130,7 @@ export class Ingestor {
         .map(e => e.entityRef!);
       return { recorded: seqs, changes: await this.reevaluate(tx, touched) };
     });
+    this.announce(changes);
 
     const bySeq = changesBySeq(changes);
     // Only the first copy of an id in the group is the recorded one.
@@ -158,11 +165,16 @@ export class Ingestor {
     const resolved = await resolver.resolve(subjects);
     let mapped = 0;
     for (const [subject, entityRef] of resolved) {
-      mapped += await store.transaction(async tx => {
-        const n = await tx.mapSubject(subject, entityRef);
-        if (n > 0) await this.reevaluate(tx, [entityRef]);
-        return n;
+      const { n, changes } = await store.transaction(async tx => {
+        const count = await tx.mapSubject(subject, entityRef);
+        return {
+          n: count,
+          changes:
+            count > 0 ? await this.reevaluate(tx, [entityRef]) : undefined,
+        };
       });
+      if (changes) this.announce(changes);
+      mapped += n;
     }
     if (mapped > 0) logger.info(`Applied ${mapped} previously unmapped events`);
     return mapped;
@@ -186,5 +198,12 @@ export class Ingestor {
       );
     }
     return tx.saveEntityStates(states);
+  }
+
+  /** Tells the listeners, once the transaction committed. */
+  private announce(changes: StateChanges) {
+    if (changes.exceptions.length > 0 || changes.findings.length > 0) {
+      this.changeListeners.forEach(listener => listener());
+    }
   }
 }

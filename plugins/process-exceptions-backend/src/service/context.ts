@@ -34,6 +34,8 @@ export interface RouterOptions {
   logger: LoggerService;
   policy: Policy;
   webhooks: WebhookSettings;
+  /** How long a computed scorecard is reused; 0 computes every request. */
+  scorecardCacheSeconds: number;
 }
 
 /** What every route group needs: the services plus the auth and audit helpers. */

@@ -93,4 +93,30 @@ describe.each(databases.eachSupportedId())('reading on %p', databaseId => {
     ]);
     expect((await api.get('/v1/scorecard?window=forever')).status).toBe(400);
   });
+
+  it('shows a write on the next scorecard read, although scorecards are reused', async () => {
+    const teams = async () =>
+      Object.fromEntries(
+        (await api.get('/v1/scorecard?groupBy=owner&window=7d')).body.items.map(
+          (r: any) => [r.key, r.open + r.overdue],
+        ),
+      );
+    const before = await teams();
+    await api.post(
+      event(
+        'deployment.finished',
+        {
+          deploymentId: 'h-new',
+          environment: 'production',
+          outcome: 'succeeded',
+          labels: ['hotfix'],
+        },
+        { entity: 'hello-world' },
+      ),
+    );
+    const after = await teams();
+    expect(after['group:default/checkout-team']).toBe(
+      before['group:default/checkout-team'] + 1,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { EntityScoreRow } from '../database/ExceptionStore';
 import { buildScorecard } from '../scorecard/buildScorecard';
 import { buildTrends } from '../scorecard/buildTrends';
 import {
@@ -5,6 +6,7 @@ import {
   entitiesOwnedBy,
   UNKNOWN_OWNER,
 } from '../scorecard/CatalogOwners';
+import { ScoreCache } from '../scorecard/ScoreCache';
 import { RouteContext, Router } from './context';
 import { parse, scorecardQuery, summaryQuery, trendsQuery } from './queries';
 
@@ -13,6 +15,10 @@ const SUMMARY_DAYS = 90;
 
 export function addScorecardRoutes(router: Router, ctx: RouteContext) {
   const { store, catalog, auth } = ctx;
+  const scores = new ScoreCache<EntityScoreRow[]>(
+    ctx.scorecardCacheSeconds * 1000,
+  );
+  ctx.ingestor.onChange(() => scores.clear());
 
   router.get('/v1/summary', async (req, res) => {
     await ctx.reader(req);
@@ -41,7 +47,9 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
     const since = new Date(
       now.getTime() - Number(q.window.slice(0, -1)) * DAY_MS,
     );
-    const rows = await store.scoreEntities({ since, now });
+    const rows = await scores.get(q.window, () =>
+      store.scoreEntities({ since, now }),
+    );
     const owners = await catalogOwners(
       catalog,
       auth,
