@@ -263,16 +263,18 @@ Reads are measured with the dataset loaded: ${num(
     s.entities,
   )} services, one request at a time, for up to ${
     s.historyMs / 1000
-  } s (history) and ${s.scorecardMs / 1000} s or ${
+  } s (history, after ${
+    s.warmupMs / 1000
+  } s of warm-up that is not counted) and ${s.scorecardMs / 1000} s or ${
     s.scorecardMaxRequests
-  } requests (scorecard).
+  } requests (scorecard, computed on every request: the bench backend sets \`processExceptions.scorecard.cacheSeconds: 0\`, where a default backend reuses a scorecard for 30 s).
 
 ${mdTable(['database', 'figure', 'value', 'detail'], otherRows(run))}
 
 ## How it is measured
 
 - \`bench/run.sh\` starts a throw-away PostgreSQL (\`scripts/postgres.sh\`, loopback, \`fsync=off\`) and stops it on exit; SQLite files live in a temporary directory.
-- The backend is \`packages/bench-backend\`: \`createBackend()\` with the process-exceptions plugin, run from source through Backstage's dev transpiler (\`node --require @backstage/cli-node/config/nodeTransform.cjs\`, \`NODE_ENV=production\`, log level info), configured with a static external-access token restricted to the plugin. Its maintenance task is scheduled a day out so it does not run during the measurements.
+- The backend is \`packages/bench-backend\`: \`createBackend()\` with the process-exceptions plugin, run from source through Backstage's dev transpiler (\`node --require @backstage/cli-node/config/nodeTransform.cjs\`, \`NODE_ENV=production\`, log level info), configured with a static external-access token restricted to the plugin and the scorecard cache off. Its maintenance task is scheduled a day out so it does not run during the measurements.
 - The dataset is written straight into the plugin's tables after the plugin migrated them: for each service, 200 events from realistic stories, and the exceptions, tasks, event links and findings that the **plugin's own rules** (\`evaluateEntity\`) derive from them, with the ids, natural keys and fingerprints the plugin would store. The "first ingestion rewrote" figure checks this: an event that changes nothing on a loaded service must rewrite nothing.
 - The sweep is \`DatabaseExceptionStore.markOverdue\` itself, loaded from the plugin's source and timed in its own process, after every loaded exception was made open with a deadline an hour ago (untimed, then \`VACUUM ANALYZE\`/\`ANALYZE\`).
 - Peak memory is \`VmHWM\` from \`/proc/<pid>/status\` of the backend's node process itself (no yarn or CLI wrapper), read after all measurements.
