@@ -11,9 +11,11 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 const BUCKET_SECONDS = 360;
 
 /**
- * One pass over pe_exceptions_score_idx (index-only on PostgreSQL) and one
- * over the findings. Overdue is read from the deadline, as of `now`, rather
- * than from `status`, which keeps `status` out of the index the sweep would
+ * Three grouped queries, run at once, each reading one covering index:
+ * unbackfilled exceptions (pe_exceptions_unbackfilled_deadline_idx),
+ * backfills since `since` (pe_exceptions_backfilled_idx), and unacknowledged
+ * findings. Overdue is read from the deadline, as of `now`, rather than from
+ * `status`, which keeps `status` out of every index the sweep would
  * otherwise have to rewrite; the two agree except between a deadline passing
  * and the next sweep.
  */
@@ -28,33 +30,37 @@ export async function scoreEntities(
   const { since, now, entityRefs } = options;
   const scoped = (q: Knex.QueryBuilder) =>
     entityRefs ? q.whereIn('entity_ref', entityRefs) : q;
-  const pastDeadline = 'backfilled_at is null and deadline < ?';
 
+  const unbackfilled = scoped(
+    db('pe_exceptions')
+      .whereNull('backfilled_at')
+      .groupBy('entity_ref')
+      .select(
+        'entity_ref',
+        db.raw('count(*) as n'),
+        db.raw('sum(case when deadline < ? then 1 else 0 end) as overdue', [
+          now,
+        ]),
+        db.raw('min(case when deadline < ? then deadline end) as oldest', [
+          now,
+        ]),
+      ),
+  );
   // Durations come grouped into 6-minute buckets (0.1 h, the precision the
   // scorecard shows), so the median needs a few rows per entity, not one
-  // per backfilled exception. Unbackfilled rows fall in the null bucket.
-  const exceptions = scoped(
+  // per backfilled exception.
+  const backfilled = scoped(
     db('pe_exceptions')
-      .where(w =>
-        w.whereNull('backfilled_at').orWhere('backfilled_at', '>=', since),
-      )
+      .where('backfilled_at', '>=', since)
       .groupBy('entity_ref', 'bucket')
       .select(
         'entity_ref',
-        db.raw(
-          `case when backfilled_at is not null then backfill_seconds / ${BUCKET_SECONDS} end as bucket`,
-        ),
+        db.raw(`backfill_seconds / ${BUCKET_SECONDS} as bucket`),
         db.raw('count(*) as n'),
-        db.raw(`sum(case when ${pastDeadline} then 1 else 0 end) as overdue`, [
-          now,
-        ]),
         db.raw(
           'sum(case when backfilled_on_time = ? then 1 else 0 end) as on_time',
           [true],
         ),
-        db.raw(`min(case when ${pastDeadline} then deadline end) as oldest`, [
-          now,
-        ]),
       ),
   );
   const findings = scoped(
@@ -69,8 +75,9 @@ export async function scoreEntities(
         ]),
       ),
   );
-  const [exceptionRows, findingRows] = await Promise.all([
-    exceptions,
+  const [unbackfilledRows, backfilledRows, findingRows] = await Promise.all([
+    unbackfilled,
+    backfilled,
     findings,
   ]);
 
@@ -93,23 +100,23 @@ export async function scoreEntities(
     }
     return r;
   };
-  for (const e of exceptionRows) {
+  for (const e of unbackfilledRows) {
     const r = row(e.entity_ref);
-    const n = Number(e.n);
-    if (e.bucket === null || e.bucket === undefined) {
-      r.overdue = Number(e.overdue);
-      r.open = n - r.overdue;
-      r.oldestOverdueDeadline = e.oldest ? toDate(e.oldest) : null;
-    } else {
-      const onTime = Number(e.on_time);
-      r.backfilledOnTime += onTime;
-      r.backfilledLate += n - onTime;
-      r.backfillBuckets.push({
-        seconds:
-          Math.floor(Number(e.bucket)) * BUCKET_SECONDS + BUCKET_SECONDS / 2,
-        count: n,
-      });
-    }
+    r.overdue = Number(e.overdue);
+    r.open = Number(e.n) - r.overdue;
+    r.oldestOverdueDeadline = e.oldest ? toDate(e.oldest) : null;
+  }
+  for (const b of backfilledRows) {
+    const r = row(b.entity_ref);
+    const n = Number(b.n);
+    const onTime = Number(b.on_time);
+    r.backfilledOnTime += onTime;
+    r.backfilledLate += n - onTime;
+    r.backfillBuckets.push({
+      seconds:
+        Math.floor(Number(b.bucket)) * BUCKET_SECONDS + BUCKET_SECONDS / 2,
+      count: n,
+    });
   }
   for (const f of findingRows) {
     const r = row(f.entity_ref);
