@@ -14,23 +14,23 @@
  */
 exports.up = async function up(knex) {
   const pg = knex.client.config.client === 'pg';
-  // SQLite has no `include`: the same columns go in the key.
-  const covering = (/** @type {string} */ key, /** @type {string} */ more) =>
-    pg ? `(${key}) include (${more})` : `(${key}, ${more})`;
+  // PostgreSQL reads these in key order for the sweep (deadline) and
+  // aggregates them with hashes; SQLite groups in index order, so there the
+  // service comes first, and it has no `include`.
+  const unbackfilled = pg
+    ? '(deadline) include (entity_ref)'
+    : '(entity_ref, deadline)';
+  const backfilled = pg
+    ? '(backfilled_at) include (entity_ref, backfill_seconds, backfilled_on_time)'
+    : '(entity_ref, backfilled_at, backfill_seconds, backfilled_on_time)';
   await knex.schema.alterTable('pe_exceptions', table => {
     table.dropIndex([], 'pe_exceptions_status_deadline_idx');
   });
   await knex.raw(
-    `create index pe_exceptions_unbackfilled_deadline_idx on pe_exceptions ${covering(
-      'deadline',
-      'entity_ref',
-    )} where backfilled_at is null`,
+    `create index pe_exceptions_unbackfilled_deadline_idx on pe_exceptions ${unbackfilled} where backfilled_at is null`,
   );
   await knex.raw(
-    `create index pe_exceptions_backfilled_idx on pe_exceptions ${covering(
-      'backfilled_at',
-      'entity_ref, backfill_seconds, backfilled_on_time',
-    )} where backfilled_at is not null`,
+    `create index pe_exceptions_backfilled_idx on pe_exceptions ${backfilled} where backfilled_at is not null`,
   );
   if (pg) {
     await knex.raw('alter table pe_exceptions set (fillfactor = 70)');
