@@ -1,63 +1,25 @@
 'use strict';
 
-/** The plugin's tables (migrations/20261124000000_init.js) and their columns, in insert order. */
+// The plugin's tables and their columns, in insert order: the plugin's own
+// column lists (src/database/columns.ts), plus the ledger's `seq`, which the
+// bulk loader sets itself. Loaded through the dev transpiler (pluginSource.js).
+
+const { pluginSrc } = require('./pluginSource');
+
+const {
+  EVENT_COLUMNS,
+  EXCEPTION_COLUMNS,
+  TASK_COLUMNS,
+  LINK_COLUMNS,
+  FINDING_COLUMNS,
+} = pluginSrc('database/columns.ts');
+
 const TABLES = {
-  pe_events: {
-    seq: 'bigint',
-    source: 'text',
-    external_id: 'text',
-    type: 'text',
-    entity_ref: 'text',
-    subject: 'text',
-    actor: 'text',
-    occurred_at: 'timestamptz',
-    received_at: 'timestamptz',
-    data: 'text',
-    payload: 'text',
-  },
-  pe_exceptions: {
-    id: 'text',
-    natural_key: 'text',
-    entity_ref: 'text',
-    kind: 'text',
-    name: 'text',
-    reason: 'text',
-    links: 'text',
-    opened_by: 'text',
-    opened_at: 'timestamptz',
-    deadline: 'timestamptz',
-    status: 'text',
-    backfilled_at: 'timestamptz',
-    backfilled_on_time: 'boolean',
-    backfill_seconds: 'integer',
-    fingerprint: 'text',
-    updated_at: 'timestamptz',
-  },
-  pe_tasks: {
-    exception_id: 'text',
-    key: 'text',
-    position: 'integer',
-    title: 'text',
-    role: 'text',
-    due_at: 'timestamptz',
-    done_at: 'timestamptz',
-    done_by: 'text',
-    evidence_url: 'text',
-  },
-  pe_exception_events: { exception_id: 'text', event_seq: 'bigint' },
-  pe_findings: {
-    id: 'text',
-    natural_key: 'text',
-    rule: 'text',
-    entity_ref: 'text',
-    message: 'text',
-    event_seqs: 'text',
-    detected_at: 'timestamptz',
-    acknowledged_at: 'timestamptz',
-    acknowledged_by: 'text',
-    exception_id: 'text',
-    fingerprint: 'text',
-  },
+  pe_events: { seq: 'bigint', ...EVENT_COLUMNS },
+  pe_exceptions: EXCEPTION_COLUMNS,
+  pe_tasks: TASK_COLUMNS,
+  pe_exception_events: LINK_COLUMNS,
+  pe_findings: FINDING_COLUMNS,
 };
 
 module.exports = { TABLES };

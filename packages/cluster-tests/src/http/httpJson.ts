@@ -26,7 +26,7 @@ export const resetRetries = { count: 0 };
  * A request on a reused keep-alive connection that the server closed at the
  * same moment (its keep-alive timeout) fails with ECONNRESET before the
  * server saw it; as Node's documentation advises, such a request is sent
- * once more, on a new connection. Every other failure is the caller's.
+ * again (at most three tries in all). Every other failure is the caller's.
  */
 export async function httpJson<T = any>(
   method: string,
@@ -40,14 +40,16 @@ export async function httpJson<T = any>(
 ): Promise<JsonResponse<T>> {
   const started = process.hrtime.bigint();
   const since = () => Number(process.hrtime.bigint() - started) / 1e6;
-  try {
-    return { ...(await attempt<T>(method, url, options)), ms: since() };
-  } catch (error) {
-    if ((error as { retryable?: boolean }).retryable) {
-      resetRetries.count += 1;
+  // The next idle connection the agent hands out may be closing too.
+  for (let tries = 1; ; tries++) {
+    try {
       return { ...(await attempt<T>(method, url, options)), ms: since() };
+    } catch (error) {
+      if (!(error as { retryable?: boolean }).retryable || tries >= 3) {
+        throw error;
+      }
+      resetRetries.count += 1;
     }
-    throw error;
   }
 }
 
@@ -103,6 +105,7 @@ function attempt<T>(
       if (!answered && req.reusedSocket && error.code === 'ECONNRESET') {
         Object.assign(error, { retryable: true });
       }
+      if (req.reusedSocket) error.message += ' (on a reused connection)';
       reject(error);
     });
     req.end(payload);

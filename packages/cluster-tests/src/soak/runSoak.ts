@@ -413,9 +413,9 @@ Traffic: ${options.senders} senders posting 1–5 events a request with ${
 | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-${retried} requests met a keep-alive connection the server had just closed
-and were sent again on a new one, as HTTP clients do (their latency counts
-both tries).
+${retried} times a request met a keep-alive connection the server had just closed
+and was sent again, as HTTP clients do (at most three tries; latency counts
+every try).
 
 Resident memory of each backend process (MiB), sampled every 10 s, and ingestion progress:
 

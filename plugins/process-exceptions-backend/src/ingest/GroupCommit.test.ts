@@ -18,16 +18,27 @@ function controlledRun() {
 
 const flush = () => new Promise(resolve => setImmediate(resolve));
 
+/** One writer, groups of up to 10 calls of size 1, no keys: unless overridden. */
+function groupsFor(
+  run: (inputs: number[]) => Promise<string[]>,
+  options: Partial<
+    ConstructorParameters<typeof GroupCommit<number, string>>[0]
+  > = {},
+) {
+  return new GroupCommit<number, string>({
+    run,
+    maxConcurrent: 1,
+    maxGroupSize: 10,
+    sizeOf: () => 1,
+    keysOf: () => [],
+    ...options,
+  });
+}
+
 describe('GroupCommit', () => {
   it('runs a call at once when a writer is free', async () => {
     const { calls, run } = controlledRun();
-    const groups = new GroupCommit({
-      run,
-      maxConcurrent: 1,
-      maxGroupSize: 10,
-      sizeOf: () => 1,
-      keysOf: () => [],
-    });
+    const groups = groupsFor(run);
     const first = groups.submit(1);
     expect(calls.map(c => c.inputs)).toEqual([[1]]);
     calls[0].release();
@@ -36,13 +47,7 @@ describe('GroupCommit', () => {
 
   it('runs the calls that waited for a busy writer together, up to the group size', async () => {
     const { calls, run } = controlledRun();
-    const groups = new GroupCommit({
-      run,
-      maxConcurrent: 1,
-      maxGroupSize: 3,
-      sizeOf: () => 1,
-      keysOf: () => [],
-    });
+    const groups = groupsFor(run, { maxGroupSize: 3 });
     const results = [1, 2, 3, 4, 5].map(i => groups.submit(i));
     expect(calls.map(c => c.inputs)).toEqual([[1]]);
     calls[0].release();
@@ -63,13 +68,7 @@ describe('GroupCommit', () => {
 
   it('keeps up to maxConcurrent groups in flight', async () => {
     const { calls, run } = controlledRun();
-    const groups = new GroupCommit({
-      run,
-      maxConcurrent: 2,
-      maxGroupSize: 10,
-      sizeOf: () => 1,
-      keysOf: () => [],
-    });
+    const groups = groupsFor(run, { maxConcurrent: 2 });
     const results = [1, 2, 3].map(i => groups.submit(i));
     expect(calls.map(c => c.inputs)).toEqual([[1], [2]]);
     calls[1].release();
@@ -82,13 +81,7 @@ describe('GroupCommit', () => {
 
   it('retries each call of a failed group alone, so only the failing call fails', async () => {
     const { calls, run } = controlledRun();
-    const groups = new GroupCommit({
-      run,
-      maxConcurrent: 1,
-      maxGroupSize: 10,
-      sizeOf: () => 1,
-      keysOf: () => [],
-    });
+    const groups = groupsFor(run);
     const first = groups.submit(1);
     const settled = Promise.allSettled([12, 13, 14].map(i => groups.submit(i)));
     calls[0].release();
@@ -110,13 +103,7 @@ describe('GroupCommit', () => {
 
   it('never splits a call, even one larger than the group size', async () => {
     const { calls, run } = controlledRun();
-    const groups = new GroupCommit({
-      run,
-      maxConcurrent: 1,
-      maxGroupSize: 5,
-      sizeOf: i => i,
-      keysOf: () => [],
-    });
+    const groups = groupsFor(run, { maxGroupSize: 5, sizeOf: i => i });
     const results = [1, 9, 2].map(i => groups.submit(i));
     calls[0].release();
     await flush();
@@ -134,11 +121,8 @@ describe('GroupCommit', () => {
 
   it('never runs two groups writing the same key at once, and keeps their order', async () => {
     const { calls, run } = controlledRun();
-    const groups = new GroupCommit({
-      run,
+    const groups = groupsFor(run, {
       maxConcurrent: 3,
-      maxGroupSize: 10,
-      sizeOf: () => 1,
       keysOf: (i: number) => [i < 10 ? 'payments' : 'checkout'],
     });
     const results = [1, 2, 11, 3].map(i => groups.submit(i));
@@ -154,11 +138,9 @@ describe('GroupCommit', () => {
 
   it('stops letting others overtake a call that waited behind three groups', async () => {
     const { calls, run } = controlledRun();
-    const groups = new GroupCommit({
-      run,
+    const groups = groupsFor(run, {
       maxConcurrent: 2,
       maxGroupSize: 1,
-      sizeOf: () => 1,
       keysOf: (i: number) => (i === 1 || i === 2 ? ['shared'] : [`own-${i}`]),
     });
     const results = [1, 2, 3, 4, 5, 6].map(i => groups.submit(i));
