@@ -1,19 +1,13 @@
 'use strict';
 
-const { createHash } = require('node:crypto');
 const { pluginSrc } = require('./pluginSource');
 
 const { evaluateEntity } = pluginSrc('rules/evaluateEntity.ts');
 const { DEFAULT_POLICY } = pluginSrc('policy/Policy.ts');
-const { exceptionIdFor, findingIdFor } = pluginSrc('rules/ids.ts');
-
-// The row shapes below mirror DatabaseLedgerTransaction.ts (exceptionRow,
-// findingRow, saveEntityState), whose helpers are not exported. If they drift,
-// the first ingestion on a loaded service rewrites its rows, and the bench's
-// consistency check reports it.
-function fingerprint(value) {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
-}
+// The plugin's own mapping from derived state to rows.
+const { exceptionRow, findingRow, linkRows, taskRows } = pluginSrc(
+  'database/derivedRows.ts',
+);
 
 /**
  * The rows one service's events become in the plugin's tables: its ledger,
@@ -45,61 +39,14 @@ function entityRows(envelopes, firstSeq, now) {
   }));
 
   const state = evaluateEntity(DEFAULT_POLICY, ledger, nowDate);
-  const exceptions = [];
-  const tasks = [];
-  const links = [];
-  for (const e of state.exceptions) {
-    const id = exceptionIdFor(e.naturalKey);
-    exceptions.push({
-      id,
-      natural_key: e.naturalKey,
-      entity_ref: e.entityRef,
-      kind: e.kind,
-      name: e.name,
-      reason: e.reason,
-      links: JSON.stringify(e.links),
-      opened_by: e.openedBy,
-      opened_at: e.openedAt,
-      deadline: e.deadline,
-      status: e.status,
-      backfilled_at: e.backfilledAt,
-      backfilled_on_time: e.backfilledOnTime,
-      backfill_seconds: e.backfilledAt
-        ? Math.round((e.backfilledAt.getTime() - e.openedAt.getTime()) / 1000)
-        : null,
-      fingerprint: fingerprint(e),
-      updated_at: nowDate,
-    });
-    e.tasks.forEach((t, position) =>
-      tasks.push({
-        exception_id: id,
-        key: t.key,
-        position,
-        title: t.title,
-        role: t.role,
-        due_at: t.dueAt,
-        done_at: t.doneAt,
-        done_by: t.doneBy,
-        evidence_url: t.evidenceUrl,
-      }),
-    );
-    for (const seq of new Set(e.eventSeqs)) {
-      links.push({ exception_id: id, event_seq: seq });
-    }
-  }
-  const findings = state.findings.map(f => ({
-    id: findingIdFor(f.naturalKey),
-    natural_key: f.naturalKey,
-    rule: f.rule,
-    entity_ref: f.entityRef,
-    message: f.message,
-    event_seqs: JSON.stringify(f.eventSeqs),
-    detected_at: f.detectedAt,
-    acknowledged_at: f.acknowledgedAt,
-    acknowledged_by: f.acknowledgedBy,
-    exception_id: f.exceptionKey ? exceptionIdFor(f.exceptionKey) : null,
-    fingerprint: fingerprint(f),
-  }));
+  const exceptions = state.exceptions.map(e => exceptionRow(e, nowDate));
+  const tasks = state.exceptions.flatMap((e, i) =>
+    taskRows(exceptions[i].id, e),
+  );
+  const links = state.exceptions.flatMap((e, i) =>
+    linkRows(exceptions[i].id, e),
+  );
+  const findings = state.findings.map(findingRow);
   return { events, exceptions, tasks, links, findings };
 }
 

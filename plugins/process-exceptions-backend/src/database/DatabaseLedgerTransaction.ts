@@ -1,12 +1,6 @@
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
-import { exceptionIdFor, findingIdFor } from '../rules/ids';
-import {
-  DerivedException,
-  DerivedFinding,
-  EntityState,
-  LedgerEvent,
-} from '../rules/types';
+import { DerivedException, EntityState, LedgerEvent } from '../rules/types';
 import { bulkInsert } from './bulkInsert';
 import {
   EVENT_COLUMNS,
@@ -16,6 +10,7 @@ import {
   TASK_COLUMNS,
 } from './columns';
 import { chunk, compareText, parseJson, toDate } from './conversions';
+import { exceptionRow, findingRow, linkRows, taskRows } from './derivedRows';
 import {
   ledgerKey,
   LedgerTransaction,
@@ -27,10 +22,6 @@ import { ExceptionRow, FindingRow } from './rows';
 // Ids per `in (…)` list, under SQLite's and PostgreSQL's bind-parameter limits.
 const IDS_PER_STATEMENT = 1000;
 
-function fingerprint(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
-}
-
 /** A stable 64-bit lock key per entity, for pg_advisory_xact_lock. */
 function lockKey(entityRef: string): string {
   return BigInt.asIntN(
@@ -39,45 +30,6 @@ function lockKey(entityRef: string): string {
       `0x${createHash('sha256').update(entityRef).digest('hex').slice(0, 16)}`,
     ),
   ).toString();
-}
-
-function exceptionRow(e: DerivedException, now: Date): ExceptionRow {
-  return {
-    id: exceptionIdFor(e.naturalKey),
-    natural_key: e.naturalKey,
-    entity_ref: e.entityRef,
-    kind: e.kind,
-    name: e.name,
-    reason: e.reason,
-    links: JSON.stringify(e.links),
-    opened_by: e.openedBy,
-    opened_at: e.openedAt,
-    deadline: e.deadline,
-    status: e.status,
-    backfilled_at: e.backfilledAt,
-    backfilled_on_time: e.backfilledOnTime,
-    backfill_seconds: e.backfilledAt
-      ? Math.round((e.backfilledAt.getTime() - e.openedAt.getTime()) / 1000)
-      : null,
-    fingerprint: fingerprint(e),
-    updated_at: now,
-  };
-}
-
-function findingRow(f: DerivedFinding): FindingRow {
-  return {
-    id: findingIdFor(f.naturalKey),
-    natural_key: f.naturalKey,
-    rule: f.rule,
-    entity_ref: f.entityRef,
-    message: f.message,
-    event_seqs: JSON.stringify(f.eventSeqs),
-    detected_at: f.detectedAt,
-    acknowledged_at: f.acknowledgedAt,
-    acknowledged_by: f.acknowledgedBy,
-    exception_id: f.exceptionKey ? exceptionIdFor(f.exceptionKey) : null,
-    fingerprint: fingerprint(f),
-  };
 }
 
 /** The write side of the store, bound to one knex transaction. */
@@ -270,26 +222,9 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
       EXCEPTION_COLUMNS,
       changed.map(c => c.row),
     );
-    const tasks = changed.flatMap(c =>
-      c.derived.tasks.map((t, position) => ({
-        exception_id: c.row.id,
-        key: t.key,
-        position,
-        title: t.title,
-        role: t.role,
-        due_at: t.dueAt,
-        done_at: t.doneAt,
-        done_by: t.doneBy,
-        evidence_url: t.evidenceUrl,
-      })),
-    );
+    const tasks = changed.flatMap(c => taskRows(c.row.id, c.derived));
     await bulkInsert(this.tx, 'pe_tasks', TASK_COLUMNS, tasks);
-    const links = changed.flatMap(c =>
-      [...new Set(c.derived.eventSeqs)].map(seq => ({
-        exception_id: c.row.id,
-        event_seq: seq,
-      })),
-    );
+    const links = changed.flatMap(c => linkRows(c.row.id, c.derived));
     await bulkInsert(this.tx, 'pe_exception_events', LINK_COLUMNS, links);
   }
 

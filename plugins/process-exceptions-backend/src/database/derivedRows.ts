@@ -1,0 +1,72 @@
+import { createHash } from 'crypto';
+import { exceptionIdFor, findingIdFor } from '../rules/ids';
+import { DerivedException, DerivedFinding } from '../rules/types';
+import { ExceptionRow, FindingRow, TaskRow } from './rows';
+
+// What the rules derive, as the rows the plugin stores. Shared with the
+// benchmark's bulk loader, so its dataset is what the plugin would write.
+
+function fingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+export function exceptionRow(e: DerivedException, now: Date): ExceptionRow {
+  return {
+    id: exceptionIdFor(e.naturalKey),
+    natural_key: e.naturalKey,
+    entity_ref: e.entityRef,
+    kind: e.kind,
+    name: e.name,
+    reason: e.reason,
+    links: JSON.stringify(e.links),
+    opened_by: e.openedBy,
+    opened_at: e.openedAt,
+    deadline: e.deadline,
+    status: e.status,
+    backfilled_at: e.backfilledAt,
+    backfilled_on_time: e.backfilledOnTime,
+    backfill_seconds: e.backfilledAt
+      ? Math.round((e.backfilledAt.getTime() - e.openedAt.getTime()) / 1000)
+      : null,
+    fingerprint: fingerprint(e),
+    updated_at: now,
+  };
+}
+
+export function findingRow(f: DerivedFinding): FindingRow {
+  return {
+    id: findingIdFor(f.naturalKey),
+    natural_key: f.naturalKey,
+    rule: f.rule,
+    entity_ref: f.entityRef,
+    message: f.message,
+    event_seqs: JSON.stringify(f.eventSeqs),
+    detected_at: f.detectedAt,
+    acknowledged_at: f.acknowledgedAt,
+    acknowledged_by: f.acknowledgedBy,
+    exception_id: f.exceptionKey ? exceptionIdFor(f.exceptionKey) : null,
+    fingerprint: fingerprint(f),
+  };
+}
+
+export function taskRows(exceptionId: string, e: DerivedException): TaskRow[] {
+  return e.tasks.map((t, position) => ({
+    exception_id: exceptionId,
+    key: t.key,
+    position,
+    title: t.title,
+    role: t.role,
+    due_at: t.dueAt,
+    done_at: t.doneAt,
+    done_by: t.doneBy,
+    evidence_url: t.evidenceUrl,
+  }));
+}
+
+/** One row per ledger event that caused or advanced the exception. */
+export function linkRows(exceptionId: string, e: DerivedException) {
+  return [...new Set(e.eventSeqs)].map(seq => ({
+    exception_id: exceptionId,
+    event_seq: seq,
+  }));
+}
