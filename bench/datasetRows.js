@@ -5,13 +5,13 @@ const { pluginSrc } = require('./pluginSource');
 const { evaluateEntity } = pluginSrc('rules/evaluateEntity.ts');
 const { DEFAULT_POLICY } = pluginSrc('policy/Policy.ts');
 // The plugin's own mapping from derived state to rows.
-const { exceptionRow, findingRow, linkRows, taskRows } = pluginSrc(
-  'database/derivedRows.ts',
-);
+const { exceptionRow, exceptionStateRow, findingRow, linkRows, taskRows } =
+  pluginSrc('database/derivedRows.ts');
 
 /**
  * The rows one service's events become in the plugin's tables: its ledger,
- * and the exceptions, tasks, event links and findings the rules derive.
+ * and the exceptions (and their states), tasks, event links and findings the
+ * rules derive.
  */
 function entityRows(envelopes, firstSeq, now) {
   const nowDate = new Date(now);
@@ -40,6 +40,7 @@ function entityRows(envelopes, firstSeq, now) {
 
   const state = evaluateEntity(DEFAULT_POLICY, ledger, nowDate);
   const exceptions = state.exceptions.map(e => exceptionRow(e, nowDate));
+  const exceptionStates = exceptions.map(exceptionStateRow);
   const tasks = state.exceptions.flatMap((e, i) =>
     taskRows(exceptions[i].id, e),
   );
@@ -47,7 +48,7 @@ function entityRows(envelopes, firstSeq, now) {
     linkRows(exceptions[i].id, e),
   );
   const findings = state.findings.map(findingRow);
-  return { events, exceptions, tasks, links, findings };
+  return { events, exceptions, exceptionStates, tasks, links, findings };
 }
 
 module.exports = { entityRows };

@@ -37,6 +37,7 @@ async function writeShare({ db, target, from, to, now }) {
       const rows = entityRows(envelopes, n * EVENTS_PER_ENTITY + 1, now);
       chunk.pe_events.push(...rows.events);
       chunk.pe_exceptions.push(...rows.exceptions);
+      chunk.pe_exception_states.push(...rows.exceptionStates);
       chunk.pe_tasks.push(...rows.tasks);
       chunk.pe_exception_events.push(...rows.links);
       chunk.pe_findings.push(...rows.findings);

@@ -9,6 +9,7 @@ const { pluginSrc } = require('./pluginSource');
 const {
   EVENT_COLUMNS,
   EXCEPTION_COLUMNS,
+  EXCEPTION_STATE_COLUMNS,
   TASK_COLUMNS,
   LINK_COLUMNS,
   FINDING_COLUMNS,
@@ -17,6 +18,7 @@ const {
 const TABLES = {
   pe_events: { seq: 'bigint', ...EVENT_COLUMNS },
   pe_exceptions: EXCEPTION_COLUMNS,
+  pe_exception_states: EXCEPTION_STATE_COLUMNS,
   pe_tasks: TASK_COLUMNS,
   pe_exception_events: LINK_COLUMNS,
   pe_findings: FINDING_COLUMNS,

@@ -30,14 +30,16 @@ async function main() {
         },
   );
   const now = new Date();
-  const prepared = await knex('pe_exceptions').update({
+  const prepared = await knex('pe_exception_states').update({
     status: 'open',
     deadline: new Date(now.getTime() - 3600_000),
     backfilled_at: null,
     backfilled_on_time: null,
     backfill_seconds: null,
   });
-  await knex.raw(db === 'pg' ? 'vacuum analyze pe_exceptions' : 'analyze');
+  await knex.raw(
+    db === 'pg' ? 'vacuum analyze pe_exception_states' : 'analyze',
+  );
 
   const store = await DatabaseExceptionStore.create({
     database: { getClient: async () => knex, migrations: { skip: true } },
@@ -49,7 +51,9 @@ async function main() {
   // The steady state, a minute later: nothing left to mark, statistics fresh
   // (autovacuum's job in production; without it PostgreSQL still believes
   // every row is open and scans the table).
-  await knex.raw(db === 'pg' ? 'vacuum analyze pe_exceptions' : 'analyze');
+  await knex.raw(
+    db === 'pg' ? 'vacuum analyze pe_exception_states' : 'analyze',
+  );
   const t2 = performance.now();
   const idle = await store.markOverdue(new Date());
   const t3 = performance.now();

@@ -18,14 +18,24 @@ export async function snapshotState(db: Knex) {
   const names = (seqs: Array<number | string>) =>
     seqs.map(s => nameOf.get(String(s)) ?? `?${s}`).sort();
 
-  const exceptions = (await db('pe_exceptions').orderBy('id').select('*')).map(
-    ({ updated_at: _u, fingerprint: _f, ...e }) => ({
-      ...e,
-      opened_at: iso(e.opened_at),
-      deadline: iso(e.deadline),
-      backfilled_at: iso(e.backfilled_at),
-    }),
-  );
+  const exceptions = (
+    await db('pe_exceptions as e')
+      .join('pe_exception_states as s', 's.exception_id', 'e.id')
+      .orderBy('e.id')
+      .select(
+        'e.*',
+        's.deadline',
+        's.status',
+        's.backfilled_at',
+        's.backfilled_on_time',
+        's.backfill_seconds',
+      )
+  ).map(({ updated_at: _u, fingerprint: _f, ...e }) => ({
+    ...e,
+    opened_at: iso(e.opened_at),
+    deadline: iso(e.deadline),
+    backfilled_at: iso(e.backfilled_at),
+  }));
   const tasks = (
     await db('pe_tasks').orderBy(['exception_id', 'key']).select('*')
   ).map(t => ({ ...t, due_at: iso(t.due_at), done_at: iso(t.done_at) }));

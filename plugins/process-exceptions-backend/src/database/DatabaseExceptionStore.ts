@@ -10,6 +10,7 @@ import {
 import { Knex } from 'knex';
 import { parseJson, toDate, toIso } from './conversions';
 import { decodeCursor, encodeCursor } from './cursor';
+import { exceptionsWithState } from './exceptionsWithState';
 import { DatabaseLedgerTransaction } from './DatabaseLedgerTransaction';
 import {
   EntityScoreRow,
@@ -71,28 +72,27 @@ export class DatabaseExceptionStore implements ExceptionStore {
   async listExceptions(
     query: ExceptionQuery,
   ): Promise<{ items: ProcessException[]; nextCursor: string | null }> {
-    const q = this.db<ExceptionRow>('pe_exceptions');
-    if (query.entityRef) q.where('entity_ref', query.entityRef);
-    if (query.status) q.where('status', query.status);
-    if (query.kind) q.where('kind', query.kind);
+    const q = exceptionsWithState(this.db);
+    if (query.entityRef) q.where('e.entity_ref', query.entityRef);
+    if (query.status) q.where('s.status', query.status);
+    if (query.kind) q.where('e.kind', query.kind);
     if (query.cursor) {
       const { openedAt, id } = decodeCursor(query.cursor);
       const at = new Date(openedAt);
       q.where(w =>
         w
-          .where('opened_at', '<', at)
+          .where('e.opened_at', '<', at)
           .orWhere(w2 =>
-            w2.where('opened_at', '=', at).andWhere('id', '<', id),
+            w2.where('e.opened_at', '=', at).andWhere('e.id', '<', id),
           ),
       );
     }
-    const rows = await q
+    const rows: ExceptionRow[] = await q
       .orderBy([
-        { column: 'opened_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
+        { column: 'e.opened_at', order: 'desc' },
+        { column: 'e.id', order: 'desc' },
       ])
-      .limit(query.limit + 1)
-      .select();
+      .limit(query.limit + 1);
     const page = rows.slice(0, query.limit);
     const items = await this.withTasks(page);
     const last = page[page.length - 1];
@@ -109,8 +109,8 @@ export class DatabaseExceptionStore implements ExceptionStore {
   async getException(
     id: string,
   ): Promise<(ProcessException & { timeline: TimelineEvent[] }) | undefined> {
-    const row = await this.db<ExceptionRow>('pe_exceptions')
-      .where({ id })
+    const row: ExceptionRow | undefined = await exceptionsWithState(this.db)
+      .where('e.id', id)
       .first();
     if (!row) return undefined;
     const [exception] = await this.withTasks([row]);
@@ -145,10 +145,9 @@ export class DatabaseExceptionStore implements ExceptionStore {
   }
 
   async listUnbackfilled(kind: ExceptionKind): Promise<ProcessException[]> {
-    const rows = await this.db<ExceptionRow>('pe_exceptions')
-      .where('kind', kind)
-      .whereNot('status', 'backfilled')
-      .select();
+    const rows: ExceptionRow[] = await exceptionsWithState(this.db)
+      .where('e.kind', kind)
+      .whereNot('s.status', 'backfilled');
     return this.withTasks(rows);
   }
 
@@ -159,14 +158,12 @@ export class DatabaseExceptionStore implements ExceptionStore {
         'exception_id',
         rows.map(r => r.id),
       )
-      .orderBy('position')
-      .select();
+      .orderBy('position');
     const byException = new Map<string, TaskRow[]>();
     for (const t of tasks) {
-      byException.set(t.exception_id, [
-        ...(byException.get(t.exception_id) ?? []),
-        t,
-      ]);
+      const list = byException.get(t.exception_id);
+      if (list) list.push(t);
+      else byException.set(t.exception_id, [t]);
     }
     return rows.map(r => exceptionFromRow(r, byException.get(r.id) ?? []));
   }
@@ -223,8 +220,9 @@ export class DatabaseExceptionStore implements ExceptionStore {
 
   async markOverdue(now: Date): Promise<number> {
     // One set-based statement: replicas racing here update each row once.
-    // The predicate matches pe_exceptions_unbackfilled_deadline_idx.
-    return this.db('pe_exceptions')
+    // The predicate matches pe_exception_states_unbackfilled_idx; the narrow
+    // table keeps each update small (see its migration).
+    return this.db('pe_exception_states')
       .whereNull('backfilled_at')
       .andWhere('deadline', '<', now)
       .andWhere('status', 'open')

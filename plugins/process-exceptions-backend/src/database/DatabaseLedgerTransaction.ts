@@ -5,12 +5,19 @@ import { bulkInsert } from './bulkInsert';
 import {
   EVENT_COLUMNS,
   EXCEPTION_COLUMNS,
+  EXCEPTION_STATE_COLUMNS,
   FINDING_COLUMNS,
   LINK_COLUMNS,
   TASK_COLUMNS,
 } from './columns';
 import { chunk, compareText, parseJson, toDate } from './conversions';
-import { exceptionRow, findingRow, linkRows, taskRows } from './derivedRows';
+import {
+  exceptionRow,
+  exceptionStateRow,
+  findingRow,
+  linkRows,
+  taskRows,
+} from './derivedRows';
 import {
   ledgerKey,
   LedgerTransaction,
@@ -209,6 +216,9 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
       await this.tx('pe_exception_events')
         .whereIn('exception_id', part)
         .delete();
+      await this.tx('pe_exception_states')
+        .whereIn('exception_id', part)
+        .delete();
       await this.tx('pe_exceptions').whereIn('id', part).delete();
     }
   }
@@ -221,6 +231,12 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
       'pe_exceptions',
       EXCEPTION_COLUMNS,
       changed.map(c => c.row),
+    );
+    await bulkInsert(
+      this.tx,
+      'pe_exception_states',
+      EXCEPTION_STATE_COLUMNS,
+      changed.map(c => exceptionStateRow(c.row)),
     );
     const tasks = changed.flatMap(c => taskRows(c.row.id, c.derived));
     await bulkInsert(this.tx, 'pe_tasks', TASK_COLUMNS, tasks);

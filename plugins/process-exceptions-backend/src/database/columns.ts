@@ -26,12 +26,18 @@ export const EXCEPTION_COLUMNS: ColumnTypes = {
   links: 'text',
   opened_by: 'text',
   opened_at: 'timestamptz',
+  fingerprint: 'text',
+  updated_at: 'timestamptz',
+};
+
+export const EXCEPTION_STATE_COLUMNS: ColumnTypes = {
+  exception_id: 'text',
+  entity_ref: 'text',
   deadline: 'timestamptz',
   status: 'text',
   backfilled_at: 'timestamptz',
   backfilled_on_time: 'boolean',
   backfill_seconds: 'integer',
-  fingerprint: 'text',
   updated_at: 'timestamptz',
 };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { exceptionIdFor, findingIdFor } from '../rules/ids';
 import { DerivedException, DerivedFinding } from '../rules/types';
-import { ExceptionRow, FindingRow, TaskRow } from './rows';
+import { ExceptionRow, ExceptionStateRow, FindingRow, TaskRow } from './rows';
 
 // What the rules derive, as the rows the plugin stores. Shared with the
 // benchmark's bulk loader, so its dataset is what the plugin would write.
@@ -30,6 +30,20 @@ export function exceptionRow(e: DerivedException, now: Date): ExceptionRow {
       : null,
     fingerprint: fingerprint(e),
     updated_at: now,
+  };
+}
+
+/** The part of an exception's row that lives in `pe_exception_states`. */
+export function exceptionStateRow(row: ExceptionRow): ExceptionStateRow {
+  return {
+    exception_id: row.id,
+    entity_ref: row.entity_ref,
+    deadline: row.deadline,
+    status: row.status,
+    backfilled_at: row.backfilled_at,
+    backfilled_on_time: row.backfilled_on_time,
+    backfill_seconds: row.backfill_seconds,
+    updated_at: row.updated_at,
   };
 }
 

@@ -14,6 +14,7 @@ const migrationFiles = fs
 const tables = [
   'pe_events',
   'pe_exceptions',
+  'pe_exception_states',
   'pe_exception_events',
   'pe_tasks',
   'pe_findings',
@@ -98,8 +99,23 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       { external_id: 'deploy-1', data: '{"deploymentId":"1"}' },
     ]);
     expect(await knex('pe_exceptions').pluck('name')).toEqual(['Hotfix 1']);
+    const [state] = await knex('pe_exception_states').select();
+    expect(state).toMatchObject({
+      exception_id: '00000000-0000-5000-8000-000000000001',
+      entity_ref: 'component:default/payments',
+      status: 'open',
+      backfilled_at: null,
+    });
+    expect(new Date(state.deadline)).toEqual(at);
     expect(await knex('pe_tasks').pluck('key')).toEqual(['full-review']);
     expect(await knex.schema.hasTable('pe_notifications')).toBe(true);
+
+    // Undoing the move of the state puts it back on the exception.
+    await knex('pe_exception_states').update({ status: 'overdue' });
+    await knex.migrate.down(config);
+    const [exception] = await knex('pe_exceptions').select();
+    expect(exception).toMatchObject({ status: 'overdue', backfilled_at: null });
+    expect(new Date(exception.deadline)).toEqual(at);
     await knex.destroy();
   });
 });

@@ -12,6 +12,10 @@ import { parseJson, toBool, toIso } from './conversions';
 
 type Time = Date | number | string;
 
+/**
+ * An exception as read: its `pe_exceptions` row joined with its
+ * `pe_exception_states` row (see EXCEPTION_STATE_COLUMNS).
+ */
 export interface ExceptionRow {
   id: string;
   natural_key: string;
@@ -30,6 +34,18 @@ export interface ExceptionRow {
   fingerprint: string;
   updated_at: Time;
 }
+
+/** The `pe_exception_states` row of an exception. */
+export type ExceptionStateRow = Pick<
+  ExceptionRow,
+  | 'entity_ref'
+  | 'deadline'
+  | 'status'
+  | 'backfilled_at'
+  | 'backfilled_on_time'
+  | 'backfill_seconds'
+  | 'updated_at'
+> & { exception_id: string };
 
 export interface TaskRow {
   exception_id: string;

@@ -11,13 +11,14 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 const BUCKET_SECONDS = 360;
 
 /**
- * Three grouped queries, run at once, each reading one covering index:
- * unbackfilled exceptions (pe_exceptions_unbackfilled_deadline_idx),
- * backfills since `since` (pe_exceptions_backfilled_idx), and unacknowledged
- * findings. Overdue is read from the deadline, as of `now`, rather than from
- * `status`, which keeps `status` out of every index the sweep would
- * otherwise have to rewrite; the two agree except between a deadline passing
- * and the next sweep.
+ * Three grouped queries, run at once, each reading one index that starts
+ * with the service, so the database groups in index order: unbackfilled
+ * exceptions (pe_exception_states_unbackfilled_idx), backfills since `since`
+ * (pe_exception_states_backfilled_idx) and unacknowledged findings
+ * (pe_findings_unacknowledged_idx). Overdue is read from the deadline, as of
+ * `now`, rather than from `status`, which keeps `status` out of every index
+ * the sweep would otherwise have to rewrite; the two agree except between a
+ * deadline passing and the next sweep.
  */
 export async function scoreEntities(
   db: Knex,
@@ -32,7 +33,7 @@ export async function scoreEntities(
     entityRefs ? q.whereIn('entity_ref', entityRefs) : q;
 
   const unbackfilled = scoped(
-    db('pe_exceptions')
+    db('pe_exception_states')
       .whereNull('backfilled_at')
       .groupBy('entity_ref')
       .select(
@@ -46,21 +47,26 @@ export async function scoreEntities(
         ]),
       ),
   );
-  // Durations come grouped into 6-minute buckets (0.1 h, the precision the
-  // scorecard shows), so the median needs a few rows per entity, not one
-  // per backfilled exception.
+  // One row per service, its backfill durations as one list of 6-minute
+  // buckets: a row per (service, bucket) cost more to send and parse than
+  // to aggregate.
+  const bucketList =
+    db.client.config.client === 'pg'
+      ? `string_agg(cast(backfill_seconds / ${BUCKET_SECONDS} as text), ',')`
+      : `group_concat(backfill_seconds / ${BUCKET_SECONDS})`;
   const backfilled = scoped(
-    db('pe_exceptions')
-      .where('backfilled_at', '>=', since)
-      .groupBy('entity_ref', 'bucket')
+    db('pe_exception_states')
+      .whereNotNull('backfilled_at')
+      .andWhere('backfilled_at', '>=', since)
+      .groupBy('entity_ref')
       .select(
         'entity_ref',
-        db.raw(`backfill_seconds / ${BUCKET_SECONDS} as bucket`),
         db.raw('count(*) as n'),
         db.raw(
           'sum(case when backfilled_on_time = ? then 1 else 0 end) as on_time',
           [true],
         ),
+        db.raw(`${bucketList} as buckets`),
       ),
   );
   const findings = scoped(
@@ -108,15 +114,19 @@ export async function scoreEntities(
   }
   for (const b of backfilledRows) {
     const r = row(b.entity_ref);
-    const n = Number(b.n);
     const onTime = Number(b.on_time);
-    r.backfilledOnTime += onTime;
-    r.backfilledLate += n - onTime;
-    r.backfillBuckets.push({
-      seconds:
-        Math.floor(Number(b.bucket)) * BUCKET_SECONDS + BUCKET_SECONDS / 2,
-      count: n,
-    });
+    r.backfilledOnTime = onTime;
+    r.backfilledLate = Number(b.n) - onTime;
+    const counts = new Map<number, number>();
+    // Null when no duration is known: the aggregates skip nulls.
+    for (const bucket of b.buckets ? String(b.buckets).split(',') : []) {
+      const seconds = Number(bucket) * BUCKET_SECONDS + BUCKET_SECONDS / 2;
+      counts.set(seconds, (counts.get(seconds) ?? 0) + 1);
+    }
+    r.backfillBuckets = [...counts].map(([seconds, count]) => ({
+      seconds,
+      count,
+    }));
   }
   for (const f of findingRows) {
     const r = row(f.entity_ref);
@@ -144,21 +154,22 @@ export async function weeklyCounts(
           since.getTime(),
         ]);
   const base = () => {
-    const q = db('pe_exceptions');
-    return entityRefs ? q.whereIn('entity_ref', entityRefs) : q;
+    const q = db('pe_exceptions as e');
+    return entityRefs ? q.whereIn('e.entity_ref', entityRefs) : q;
   };
   const opened = await base()
-    .where('opened_at', '>=', since)
-    .groupBy('kind', 'w')
-    .select('kind', { w: week('opened_at') }, db.raw('count(*) as n'));
+    .where('e.opened_at', '>=', since)
+    .groupBy('e.kind', 'w')
+    .select('e.kind', { w: week('e.opened_at') }, db.raw('count(*) as n'));
   const backfilled = await base()
-    .where('status', 'backfilled')
-    .andWhere('backfilled_at', '>=', since)
-    .groupBy('kind', 'backfilled_on_time', 'w')
+    .join('pe_exception_states as s', 's.exception_id', 'e.id')
+    .where('s.status', 'backfilled')
+    .andWhere('s.backfilled_at', '>=', since)
+    .groupBy('e.kind', 's.backfilled_on_time', 'w')
     .select(
-      'kind',
-      'backfilled_on_time',
-      { w: week('backfilled_at') },
+      'e.kind',
+      's.backfilled_on_time',
+      { w: week('s.backfilled_at') },
       db.raw('count(*) as n'),
     );
   return [

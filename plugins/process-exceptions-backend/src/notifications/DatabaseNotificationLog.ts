@@ -52,19 +52,21 @@ export class DatabaseNotificationLog implements NotificationLog {
     const { now } = options;
     // Older history is not announced when notifications are first switched on.
     const since = new Date(now.getTime() - options.lookbackHours * HOUR_MS);
-    const q = this.db('pe_exceptions as e').select('e.id');
+    const q = this.db('pe_exceptions as e')
+      .join('pe_exception_states as s', 's.exception_id', 'e.id')
+      .select('e.id');
     if (transition === 'opened') {
       q.where('e.opened_at', '>=', since);
     } else if (transition === 'due-soon') {
-      q.where('e.status', 'open')
-        .andWhere('e.deadline', '>', now)
+      q.where('s.status', 'open')
+        .andWhere('s.deadline', '>', now)
         .andWhere(
-          'e.deadline',
+          's.deadline',
           '<=',
           new Date(now.getTime() + options.dueSoonHours * HOUR_MS),
         );
     } else {
-      q.where('e.status', 'overdue').andWhere('e.deadline', '>=', since);
+      q.where('s.status', 'overdue').andWhere('s.deadline', '>=', since);
     }
     const rows = await this.notYet(q, 'e.id', transition)
       .orderBy('e.opened_at')

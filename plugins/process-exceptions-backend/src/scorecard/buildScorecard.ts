@@ -4,30 +4,55 @@ import { EntityScoreRow } from '../database/ExceptionStore';
 /** One row of the team leads' scorecard, before its owner is looked up. */
 export type ScorecardRow = Omit<SharedScorecardRow, 'owner'>;
 
-/** The median of values given as (value, how many) pairs. */
-function median(
-  buckets: Array<{ seconds: number; count: number }>,
-): number | null {
-  const total = buckets.reduce((n, b) => n + b.count, 0);
+/** The median of values given as counts per value. */
+function median(counts: Map<number, number>): number | null {
+  let total = 0;
+  for (const n of counts.values()) total += n;
   if (total === 0) return null;
-  const sorted = [...buckets].sort((a, b) => a.seconds - b.seconds);
+  const sorted = [...counts.entries()].sort((a, b) => a[0] - b[0]);
   const valueAt = (rank: number) => {
     let seen = 0;
-    for (const b of sorted) {
-      seen += b.count;
-      if (rank < seen) return b.seconds;
+    for (const [seconds, n] of sorted) {
+      seen += n;
+      if (rank < seen) return seconds;
     }
-    return sorted[sorted.length - 1].seconds;
+    return sorted[sorted.length - 1][0];
   };
   const mid = Math.floor(total / 2);
   return total % 2 ? valueAt(mid) : (valueAt(mid - 1) + valueAt(mid)) / 2;
 }
 
-function earliest(dates: Array<Date | null>): string | null {
-  const times = dates
-    .filter((d): d is Date => d !== null)
-    .map(d => d.getTime());
-  return times.length > 0 ? new Date(Math.min(...times)).toISOString() : null;
+/** Running sums of one group; one pass over the rows, whatever their number. */
+interface Totals {
+  entityRefs: string[];
+  open: number;
+  overdue: number;
+  onTime: number;
+  late: number;
+  unacknowledgedFindings: number;
+  findingsInWindow: number;
+  oldestOverdue: number | null;
+  backfills: Map<number, number>;
+}
+
+function add(totals: Totals, row: EntityScoreRow) {
+  totals.entityRefs.push(row.entityRef);
+  totals.open += row.open;
+  totals.overdue += row.overdue;
+  totals.onTime += row.backfilledOnTime;
+  totals.late += row.backfilledLate;
+  totals.unacknowledgedFindings += row.unacknowledgedFindings;
+  totals.findingsInWindow += row.findingsInWindow;
+  const oldest = row.oldestOverdueDeadline?.getTime() ?? null;
+  if (oldest !== null && (totals.oldestOverdue ?? Infinity) > oldest) {
+    totals.oldestOverdue = oldest;
+  }
+  for (const b of row.backfillBuckets) {
+    totals.backfills.set(
+      b.seconds,
+      (totals.backfills.get(b.seconds) ?? 0) + b.count,
+    );
+  }
 }
 
 /**
@@ -38,32 +63,44 @@ export function buildScorecard(
   rows: EntityScoreRow[],
   keyOf: (entityRef: string) => string,
 ): ScorecardRow[] {
-  const groups = new Map<string, EntityScoreRow[]>();
+  const groups = new Map<string, Totals>();
   for (const row of rows) {
     const key = keyOf(row.entityRef);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    let totals = groups.get(key);
+    if (!totals) {
+      totals = {
+        entityRefs: [],
+        open: 0,
+        overdue: 0,
+        onTime: 0,
+        late: 0,
+        unacknowledgedFindings: 0,
+        findingsInWindow: 0,
+        oldestOverdue: null,
+        backfills: new Map(),
+      };
+      groups.set(key, totals);
+    }
+    add(totals, row);
   }
-  const result = [...groups.entries()].map(([key, members]): ScorecardRow => {
-    const sum = (f: (r: EntityScoreRow) => number) =>
-      members.reduce((n, r) => n + f(r), 0);
-    const onTime = sum(r => r.backfilledOnTime);
-    const late = sum(r => r.backfilledLate);
-    const seconds = median(members.flatMap(r => r.backfillBuckets));
+  const result = [...groups.entries()].map(([key, t]): ScorecardRow => {
+    const seconds = median(t.backfills);
     return {
       key,
-      entityRefs: members.map(r => r.entityRef).sort(),
-      open: sum(r => r.open),
-      overdue: sum(r => r.overdue),
-      backfilledOnTime: onTime,
-      backfilledLate: late,
-      onTimeRate: onTime + late > 0 ? onTime / (onTime + late) : null,
+      entityRefs: t.entityRefs.sort(),
+      open: t.open,
+      overdue: t.overdue,
+      backfilledOnTime: t.onTime,
+      backfilledLate: t.late,
+      onTimeRate: t.onTime + t.late > 0 ? t.onTime / (t.onTime + t.late) : null,
       medianHoursToBackfill:
         seconds === null ? null : Math.round((seconds / 3600) * 10) / 10,
-      unacknowledgedFindings: sum(r => r.unacknowledgedFindings),
-      findingsInWindow: sum(r => r.findingsInWindow),
-      oldestOverdueDeadline: earliest(
-        members.map(r => r.oldestOverdueDeadline),
-      ),
+      unacknowledgedFindings: t.unacknowledgedFindings,
+      findingsInWindow: t.findingsInWindow,
+      oldestOverdueDeadline:
+        t.oldestOverdue === null
+          ? null
+          : new Date(t.oldestOverdue).toISOString(),
     };
   });
   return result.sort(
