@@ -23,11 +23,10 @@ import {
   WeeklyCountRow,
 } from './ExceptionStore';
 import {
-  ExceptionRow,
+  ExceptionReadRow,
   exceptionFromRow,
   FindingRow,
   findingFromRow,
-  TaskRow,
 } from './rows';
 import { scoreEntities, weeklyCounts } from './scorecardQueries';
 
@@ -87,14 +86,14 @@ export class DatabaseExceptionStore implements ExceptionStore {
           ),
       );
     }
-    const rows: ExceptionRow[] = await q
+    const rows: ExceptionReadRow[] = await q
       .orderBy([
         { column: 'e.opened_at', order: 'desc' },
         { column: 'e.id', order: 'desc' },
       ])
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit);
-    const items = await this.withTasks(page);
+    const items = page.map(exceptionFromRow);
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > query.limit && last
@@ -109,11 +108,11 @@ export class DatabaseExceptionStore implements ExceptionStore {
   async getException(
     id: string,
   ): Promise<(ProcessException & { timeline: TimelineEvent[] }) | undefined> {
-    const row: ExceptionRow | undefined = await exceptionsWithState(this.db)
+    const row: ExceptionReadRow | undefined = await exceptionsWithState(this.db)
       .where('e.id', id)
       .first();
     if (!row) return undefined;
-    const [exception] = await this.withTasks([row]);
+    const exception = exceptionFromRow(row);
     const timeline = await this.db('pe_exception_events as l')
       .join('pe_events as e', 'e.seq', 'l.event_seq')
       .where('l.exception_id', id)
@@ -145,27 +144,10 @@ export class DatabaseExceptionStore implements ExceptionStore {
   }
 
   async listUnbackfilled(kind: ExceptionKind): Promise<ProcessException[]> {
-    const rows: ExceptionRow[] = await exceptionsWithState(this.db)
+    const rows: ExceptionReadRow[] = await exceptionsWithState(this.db)
       .where('e.kind', kind)
       .whereNot('s.status', 'backfilled');
-    return this.withTasks(rows);
-  }
-
-  private async withTasks(rows: ExceptionRow[]): Promise<ProcessException[]> {
-    if (rows.length === 0) return [];
-    const tasks = await this.db<TaskRow>('pe_tasks')
-      .whereIn(
-        'exception_id',
-        rows.map(r => r.id),
-      )
-      .orderBy('position');
-    const byException = new Map<string, TaskRow[]>();
-    for (const t of tasks) {
-      const list = byException.get(t.exception_id);
-      if (list) list.push(t);
-      else byException.set(t.exception_id, [t]);
-    }
-    return rows.map(r => exceptionFromRow(r, byException.get(r.id) ?? []));
+    return rows.map(exceptionFromRow);
   }
 
   async listFindings(query: FindingQuery): Promise<Finding[]> {

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
 import { DerivedException, EntityState, LedgerEvent } from '../rules/types';
-import { bulkInsert } from './bulkInsert';
+import { deleteAll } from './bulkDelete';
+import { bulkInsert, insertAll } from './bulkInsert';
 import {
   EVENT_COLUMNS,
   EXCEPTION_COLUMNS,
@@ -194,54 +195,52 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
         });
       }
     }
-    // Whatever is left was derived from events that no longer say so.
-    await this.deleteExceptions([
+    // Whatever is left was derived from events that no longer say so; a
+    // changed row is replaced, a new one only inserted.
+    const replacedExceptions = [
       ...stored.exceptions.keys(),
-      ...changed.map(c => c.row.id),
+      ...changes.exceptions.filter(c => c.change === 'updated').map(c => c.id),
+    ];
+    const replacedFindings = [
+      ...stored.findings.keys(),
+      ...changes.findings.filter(c => c.change === 'updated').map(c => c.id),
+    ];
+    await deleteAll(this.tx, [
+      { table: 'pe_tasks', column: 'exception_id', ids: replacedExceptions },
+      {
+        table: 'pe_exception_events',
+        column: 'exception_id',
+        ids: replacedExceptions,
+      },
+      {
+        table: 'pe_exception_states',
+        column: 'exception_id',
+        ids: replacedExceptions,
+      },
+      { table: 'pe_exceptions', column: 'id', ids: replacedExceptions },
+      { table: 'pe_findings', column: 'id', ids: replacedFindings },
     ]);
-    await this.insertExceptions(changed);
-    for (const ids of chunk(
-      [...stored.findings.keys(), ...changedFindings.map(r => r.id)],
-      IDS_PER_STATEMENT,
-    )) {
-      await this.tx('pe_findings').whereIn('id', ids).delete();
-    }
-    await bulkInsert(this.tx, 'pe_findings', FINDING_COLUMNS, changedFindings);
+    const rows = changed.map(c => c.row);
+    await insertAll(this.tx, [
+      { table: 'pe_exceptions', columns: EXCEPTION_COLUMNS, rows },
+      {
+        table: 'pe_exception_states',
+        columns: EXCEPTION_STATE_COLUMNS,
+        rows: rows.map(exceptionStateRow),
+      },
+      {
+        table: 'pe_tasks',
+        columns: TASK_COLUMNS,
+        rows: changed.flatMap(c => taskRows(c.row.id, c.derived)),
+      },
+      {
+        table: 'pe_exception_events',
+        columns: LINK_COLUMNS,
+        rows: changed.flatMap(c => linkRows(c.row.id, c.derived)),
+      },
+      { table: 'pe_findings', columns: FINDING_COLUMNS, rows: changedFindings },
+    ]);
     return changes;
-  }
-
-  private async deleteExceptions(ids: string[]) {
-    for (const part of chunk(ids, IDS_PER_STATEMENT)) {
-      await this.tx('pe_tasks').whereIn('exception_id', part).delete();
-      await this.tx('pe_exception_events')
-        .whereIn('exception_id', part)
-        .delete();
-      await this.tx('pe_exception_states')
-        .whereIn('exception_id', part)
-        .delete();
-      await this.tx('pe_exceptions').whereIn('id', part).delete();
-    }
-  }
-
-  private async insertExceptions(
-    changed: Array<{ row: ExceptionRow; derived: DerivedException }>,
-  ) {
-    await bulkInsert(
-      this.tx,
-      'pe_exceptions',
-      EXCEPTION_COLUMNS,
-      changed.map(c => c.row),
-    );
-    await bulkInsert(
-      this.tx,
-      'pe_exception_states',
-      EXCEPTION_STATE_COLUMNS,
-      changed.map(c => exceptionStateRow(c.row)),
-    );
-    const tasks = changed.flatMap(c => taskRows(c.row.id, c.derived));
-    await bulkInsert(this.tx, 'pe_tasks', TASK_COLUMNS, tasks);
-    const links = changed.flatMap(c => linkRows(c.row.id, c.derived));
-    await bulkInsert(this.tx, 'pe_exception_events', LINK_COLUMNS, links);
   }
 
   async mapSubject(subject: string, entityRef: string): Promise<number> {

@@ -15,6 +15,23 @@ function valuesOf(rows: object[], name: string): unknown[] {
   return rows.map(row => valueOf(row, name));
 }
 
+/** `insert … select * from unnest(…)`: one array per column, whatever the rows. */
+function pgInsert(table: string, columns: ColumnTypes, rows: object[]) {
+  const names = Object.keys(columns);
+  return {
+    sql: `insert into ?? (${names
+      .map(() => '??')
+      .join(', ')}) select * from unnest(${names
+      .map(n => `?::${columns[n]}[]`)
+      .join(', ')})`,
+    bindings: [
+      table,
+      ...names,
+      ...names.map(name => valuesOf(rows, name) as Knex.Value),
+    ],
+  };
+}
+
 /**
  * Inserts rows in as few statements as the database allows. On PostgreSQL,
  * one statement with one array per column (`unnest`), whatever the number
@@ -34,19 +51,15 @@ export async function bulkInsert<T extends object>(
   const names = Object.keys(columns);
   const { ignoreConflictsOn: conflict, returning } = options;
   if (tx.client.config.client === 'pg') {
+    const insert = pgInsert(table, columns, rows);
     const list = (items: string[]) => items.map(() => '??').join(', ');
     const sql = [
-      `insert into ?? (${list(names)})`,
-      `select * from unnest(${names
-        .map(n => `?::${columns[n]}[]`)
-        .join(', ')})`,
+      insert.sql,
       conflict ? `on conflict (${list(conflict)}) do nothing` : '',
       returning ? `returning ${list(returning)}` : '',
     ].join(' ');
     const result = await tx.raw(sql, [
-      table,
-      ...names,
-      ...names.map(name => valuesOf(rows, name) as Knex.Value),
+      ...insert.bindings,
       ...(conflict ?? []),
       ...(returning ?? []),
     ]);
@@ -64,4 +77,37 @@ export async function bulkInsert<T extends object>(
     else await q;
   }
   return out;
+}
+
+/** Rows for one table, for {@link insertAll}. */
+export interface TableRows {
+  table: string;
+  columns: ColumnTypes;
+  rows: object[];
+}
+
+/**
+ * Inserts into several tables, in the order given (parents first). On
+ * PostgreSQL that is one statement, each insert but the last in a `with`
+ * clause: a group's derived rows cost one round trip, not one per table.
+ */
+export async function insertAll(
+  tx: Knex.Transaction,
+  inserts: TableRows[],
+): Promise<void> {
+  const nonEmpty = inserts.filter(i => i.rows.length > 0);
+  if (nonEmpty.length === 0) return;
+  if (tx.client.config.client !== 'pg') {
+    for (const i of nonEmpty) await bulkInsert(tx, i.table, i.columns, i.rows);
+    return;
+  }
+  const parts = nonEmpty.map(i => pgInsert(i.table, i.columns, i.rows));
+  const last = parts.pop()!;
+  const sql = [
+    parts.length
+      ? `with ${parts.map((p, n) => `i${n} as (${p.sql})`).join(', ')}`
+      : '',
+    last.sql,
+  ].join(' ');
+  await tx.raw(sql, [...parts.flatMap(p => p.bindings), ...last.bindings]);
 }

@@ -1,8 +1,28 @@
 import { Knex } from 'knex';
+import { TASK_COLUMNS } from './columns';
 
 /**
- * Exceptions joined with their states, as `ExceptionRow`s: `pe_exceptions`
- * is `e`, `pe_exception_states` is `s`, so filters name their table.
+ * An exception's tasks in checklist order, as one JSON array of task rows,
+ * so a page of exceptions and their tasks is one statement.
+ */
+function tasksJson(db: Knex): Knex.Raw {
+  if (db.client.config.client === 'pg') {
+    return db.raw(
+      `(select coalesce(json_agg(t order by t.position), '[]') from pe_tasks t where t.exception_id = e.id) as tasks`,
+    );
+  }
+  const fields = Object.keys(TASK_COLUMNS)
+    .map(c => `'${c}', t.${c}`)
+    .join(', ');
+  return db.raw(
+    `(select json_group_array(json_object(${fields}) order by t.position) from pe_tasks t where t.exception_id = e.id) as tasks`,
+  );
+}
+
+/**
+ * Exceptions joined with their states and tasks, as `ExceptionRow`s:
+ * `pe_exceptions` is `e`, `pe_exception_states` is `s`, so filters name
+ * their table.
  */
 export function exceptionsWithState(db: Knex): Knex.QueryBuilder {
   return db('pe_exceptions as e')
@@ -14,5 +34,6 @@ export function exceptionsWithState(db: Knex): Knex.QueryBuilder {
       's.backfilled_at',
       's.backfilled_on_time',
       's.backfill_seconds',
+      tasksJson(db),
     );
 }

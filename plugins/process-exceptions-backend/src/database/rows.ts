@@ -35,6 +35,12 @@ export interface ExceptionRow {
   updated_at: Time;
 }
 
+/** An exception as the read queries return it, with its tasks as JSON. */
+export type ExceptionReadRow = ExceptionRow & {
+  /** An array of task rows in checklist order; text on SQLite. */
+  tasks: string | TaskRow[];
+};
+
 /** The `pe_exception_states` row of an exception. */
 export type ExceptionStateRow = Pick<
   ExceptionRow,
@@ -85,10 +91,8 @@ export function taskFromRow(row: TaskRow): BackfillTask {
   };
 }
 
-export function exceptionFromRow(
-  row: ExceptionRow,
-  tasks: TaskRow[],
-): ProcessException {
+export function exceptionFromRow(row: ExceptionReadRow): ProcessException {
+  const tasks = parseJson<TaskRow[]>(row.tasks);
   return {
     id: row.id,
     entityRef: row.entity_ref,
