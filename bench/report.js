@@ -115,7 +115,9 @@ function otherRows(run) {
         `p50 ${ms(r.scorecard.p50)}, p95 ${ms(r.scorecard.p95)}, max ${ms(
           r.scorecard.max,
         )}`,
-        `${r.scorecard.requests} requests, ${r.scorecard.owners} owners`,
+        `${r.scorecard.requests} requests, ${r.scorecard.owners} owners; the ${
+          run.settings.scorecardWarmupRequests
+        } requests before them (not counted): max ${ms(r.scorecard.warmupMax)}`,
       ]);
     }
     if (r.sweep) {
@@ -267,7 +269,9 @@ Reads are measured with the dataset loaded: ${num(
     s.warmupMs / 1000
   } s of warm-up that is not counted) and ${s.scorecardMs / 1000} s or ${
     s.scorecardMaxRequests
-  } requests (scorecard, computed on every request: the bench backend sets \`processExceptions.scorecard.cacheSeconds: 0\`, where a default backend reuses a scorecard for 30 s).
+  } requests (scorecard, after ${
+    s.scorecardWarmupRequests
+  } requests that are not counted, computed on every request: the bench backend sets \`processExceptions.scorecard.cacheSeconds: 0\`, where a default backend reuses a scorecard for 30 s).
 
 ${mdTable(['database', 'figure', 'value', 'detail'], otherRows(run))}
 
@@ -299,7 +303,7 @@ ${mdTable(['database', 'figure', 'value', 'detail'], otherRows(run))}
 - The loaded rows of a service are stored together (the loader writes service by service), which favours reads of one service over a real ledger where services' events interleave.
 - Scorecard latency comes from at most ${
     s.scorecardMaxRequests
-  } sequential requests, so its p95 and p99 are close to its maximum.
+  } sequential requests, so its p99 is close to its maximum. The first requests after the backend starts are slower on PostgreSQL (each new pool connection loads the server's catalog caches on first use); they are reported beside the figure, not counted in it.
 ${fs.existsSync(notes) ? `\n${fs.readFileSync(notes, 'utf8').trim()}\n` : ''}`;
 }
 

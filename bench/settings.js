@@ -20,5 +20,6 @@ module.exports = {
   loadedIngestMs: quick ? 3000 : 10000,
   historyMs: quick ? 3000 : 12000,
   scorecardMs: quick ? 3000 : 15000,
-  scorecardMaxRequests: 60,
+  scorecardWarmupRequests: 5,
+  scorecardMaxRequests: 150,
 };
