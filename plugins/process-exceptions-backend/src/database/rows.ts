@@ -13,8 +13,9 @@ import { parseJson, toBool, toIso } from './conversions';
 type Time = Date | number | string;
 
 /**
- * An exception as read: its `pe_exceptions` row joined with its
- * `pe_exception_states` row (see EXCEPTION_STATE_COLUMNS).
+ * An exception as one row: its `pe_exceptions` columns and its
+ * `pe_exception_states` columns (EXCEPTION_STATE_COLUMNS), as the rules
+ * derive it and as the reads join it.
  */
 export interface ExceptionRow {
   id: string;
