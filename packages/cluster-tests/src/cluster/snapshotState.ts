@@ -22,15 +22,8 @@ export async function snapshotState(db: Knex) {
     await db('pe_exceptions as e')
       .join('pe_exception_states as s', 's.exception_id', 'e.id')
       .orderBy('e.id')
-      .select(
-        'e.*',
-        's.deadline',
-        's.status',
-        's.backfilled_at',
-        's.backfilled_on_time',
-        's.backfill_seconds',
-      )
-  ).map(({ updated_at: _u, fingerprint: _f, ...e }) => ({
+      .select('e.*', 's.*')
+  ).map(({ updated_at: _u, fingerprint: _f, exception_id: _x, ...e }) => ({
     ...e,
     opened_at: iso(e.opened_at),
     deadline: iso(e.deadline),
