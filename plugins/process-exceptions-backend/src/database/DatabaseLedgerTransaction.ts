@@ -40,11 +40,66 @@ function lockKey(entityRef: string): string {
   ).toString();
 }
 
+/** Stored fingerprints by row id, of the entities last loaded. */
+type Fingerprints = {
+  entityRefs: Set<string>;
+  exceptions: Map<string, string>;
+  findings: Map<string, string>;
+};
+
+/** A ledger row as the replay reads it. */
+type LedgerRow = {
+  seq: number | string;
+  external_id: string;
+  type: string;
+  occurred_at: Date | number | string;
+  actor: string | null;
+  entity_ref: string;
+  data: string | object;
+};
+
+/** Ledger rows, in order, as each entity's list of events. */
+function groupEvents(rows: LedgerRow[]): Map<string, LedgerEvent[]> {
+  const byEntity = new Map<string, LedgerEvent[]>();
+  for (const row of rows) {
+    let list = byEntity.get(row.entity_ref);
+    if (!list) byEntity.set(row.entity_ref, (list = []));
+    list.push({
+      seq: Number(row.seq),
+      externalId: row.external_id,
+      type: row.type,
+      occurredAt: toDate(row.occurred_at),
+      actor: row.actor,
+      entityRef: row.entity_ref,
+      data: parseJson(row.data),
+    } as LedgerEvent);
+  }
+  return byEntity;
+}
+
+function compareLedgerOrder(a: LedgerEvent, b: LedgerEvent): number {
+  return a.occurredAt.getTime() - b.occurredAt.getTime() || a.seq - b.seq;
+}
+
+/** Lock keys in one order, so replicas locking overlapping sets cannot deadlock. */
+function lockKeys(entityRefs: string[]): string[] {
+  return [...new Set(entityRefs)].sort().map(lockKey);
+}
+
 /** The write side of the store, bound to one knex transaction. */
 export class DatabaseLedgerTransaction implements LedgerTransaction {
+  private loadedFingerprints?: Fingerprints;
+
   constructor(private readonly tx: Knex.Transaction) {}
 
-  async appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>> {
+  private get isPg(): boolean {
+    return this.tx.client.config.client === 'pg';
+  }
+
+  async appendEvents(
+    events: NewLedgerEvent[],
+    lockEntityRefs: string[] = [],
+  ): Promise<Map<string, number>> {
     const receivedAt = new Date();
     // A fixed order keeps two replicas inserting overlapping batches from
     // deadlocking on the unique index.
@@ -60,8 +115,8 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
         actor: e.actor,
         occurred_at: e.occurredAt,
         received_at: receivedAt,
-        data: JSON.stringify(e.data),
-        payload: JSON.stringify(e.payload),
+        data: e.data,
+        payload: e.payload,
       }));
     const rows = await bulkInsert(
       this.tx,
@@ -72,6 +127,9 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
         // The unique constraint decides, so concurrent duplicates record once.
         ignoreConflictsOn: ['source', 'external_id'],
         returning: ['seq', 'source', 'external_id'],
+        // As lockEntities, in the same round trip, before any row goes in
+        // (SQLite has one writer at a time: nothing to lock).
+        advisoryLocks: this.isPg ? lockKeys(lockEntityRefs) : undefined,
       },
     );
     const recorded = new Map<string, number>();
@@ -85,58 +143,117 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
   }
 
   async lockEntities(entityRefs: string[]): Promise<void> {
-    if (this.tx.client.config.client !== 'pg') {
+    if (!this.isPg || entityRefs.length === 0) {
       return; // SQLite allows one writer at a time anyway
     }
-    // One statement; sorted, so two replicas locking overlapping sets cannot
-    // deadlock (unnest yields the array in order).
-    const keys = [...new Set(entityRefs)].sort().map(lockKey);
     await this.tx.raw(
       'select pg_advisory_xact_lock(k) from unnest(?::bigint[]) as t(k)',
-      [keys],
+      [lockKeys(entityRefs)],
     );
   }
 
   async loadEntityEvents(
     entityRefs: string[],
+    appended: LedgerEvent[] = [],
   ): Promise<Map<string, LedgerEvent[]>> {
-    const byEntity = new Map<string, LedgerEvent[]>();
+    const skip = appended.map(e => e.seq);
+    const byEntity = this.isPg
+      ? await this.loadPg([...new Set(entityRefs)], skip)
+      : await this.loadSqlite([...new Set(entityRefs)], new Set(skip));
+    // In ledger order, as if read back: the seqs are the ones just assigned.
+    const grown = new Set<LedgerEvent[]>();
+    for (const e of appended) {
+      let list = byEntity.get(e.entityRef);
+      if (!list) byEntity.set(e.entityRef, (list = []));
+      list.push(e);
+      grown.add(list);
+    }
+    for (const list of grown) list.sort(compareLedgerOrder);
+    return byEntity;
+  }
+
+  private async loadSqlite(
+    entityRefs: string[],
+    skip: Set<number>,
+  ): Promise<Map<string, LedgerEvent[]>> {
+    let rows: LedgerRow[] = [];
     for (const refs of chunk([...new Set(entityRefs)], IDS_PER_STATEMENT)) {
-      const rows = await this.tx('pe_events')
-        .whereIn('entity_ref', refs)
-        .orderBy([
-          { column: 'entity_ref', order: 'asc' },
-          { column: 'occurred_at', order: 'asc' },
-          { column: 'seq', order: 'asc' },
-        ])
-        .select(
-          'seq',
-          'external_id',
-          'type',
-          'occurred_at',
-          'actor',
-          'entity_ref',
-          'data',
+      rows = rows.concat(
+        await this.tx('pe_events')
+          .whereIn('entity_ref', refs)
+          .orderBy([
+            { column: 'entity_ref', order: 'asc' },
+            { column: 'occurred_at', order: 'asc' },
+            { column: 'seq', order: 'asc' },
+          ])
+          .select(
+            'seq',
+            'external_id',
+            'type',
+            'occurred_at',
+            'actor',
+            'entity_ref',
+            'data',
+          ),
+      );
+    }
+    return groupEvents(rows.filter(r => !skip.has(Number(r.seq))));
+  }
+
+  /**
+   * The ledgers, and the stored fingerprints for saveEntityStates, in one
+   * round trip: fingerprint rows first, then the events in order.
+   */
+  private async loadPg(
+    refs: string[],
+    skip: number[],
+  ): Promise<Map<string, LedgerEvent[]>> {
+    const { rows } = await this.tx.raw(
+      `select 'e' as t, id, fingerprint, null::bigint as seq,
+         null as external_id, null as type, null::timestamptz as occurred_at,
+         null as actor, entity_ref, null as data
+       from pe_exceptions where entity_ref = any(?::text[])
+       union all
+       select 'f', id, fingerprint, null, null, null, null, null, entity_ref, null
+       from pe_findings where entity_ref = any(?::text[])
+       union all
+       select 'v', null, null, seq, external_id, type, occurred_at, actor, entity_ref, data
+       from pe_events
+       where entity_ref = any(?::text[]) and seq <> all(?::bigint[])
+       order by t, entity_ref, occurred_at, seq`,
+      [refs, refs, refs, skip],
+    );
+    const fingerprints: Fingerprints = {
+      entityRefs: new Set(refs),
+      exceptions: new Map(),
+      findings: new Map(),
+    };
+    const events: LedgerRow[] = [];
+    for (const row of rows) {
+      if (row.t === 'v') events.push(row);
+      else {
+        (row.t === 'e' ? fingerprints.exceptions : fingerprints.findings).set(
+          row.id,
+          row.fingerprint,
         );
-      for (const row of rows) {
-        let list = byEntity.get(row.entity_ref);
-        if (!list) byEntity.set(row.entity_ref, (list = []));
-        list.push({
-          seq: Number(row.seq),
-          externalId: row.external_id,
-          type: row.type,
-          occurredAt: toDate(row.occurred_at),
-          actor: row.actor,
-          entityRef: row.entity_ref,
-          data: parseJson(row.data),
-        } as LedgerEvent);
       }
     }
-    return byEntity;
+    this.loadedFingerprints = fingerprints;
+    return groupEvents(events);
   }
 
   /** Fingerprints of what is stored for these entities, by row id. */
   private async storedFingerprints(entityRefs: string[]) {
+    const loaded = this.loadedFingerprints;
+    this.loadedFingerprints = undefined;
+    // Only for exactly those entities: any other's rows would look withdrawn.
+    if (
+      loaded &&
+      loaded.entityRefs.size === new Set(entityRefs).size &&
+      entityRefs.every(ref => loaded.entityRefs.has(ref))
+    ) {
+      return loaded;
+    }
     const exceptions = new Map<string, string>();
     const findings = new Map<string, string>();
     for (const refs of chunk(entityRefs, IDS_PER_STATEMENT)) {

@@ -51,13 +51,24 @@ export interface LedgerTransaction {
   /**
    * Appends events, skipping those whose (source, externalId) is already
    * recorded. Returns the new sequence number of each event it recorded,
-   * keyed by {@link ledgerKey}.
+   * keyed by {@link ledgerKey}. Takes {@link LedgerTransaction.lockEntities}
+   * for `lockEntityRefs` first.
    */
-  appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>>;
+  appendEvents(
+    events: NewLedgerEvent[],
+    lockEntityRefs?: string[],
+  ): Promise<Map<string, number>>;
   /** Serialises concurrent re-evaluation of the same entities across replicas. */
   lockEntities(entityRefs: string[]): Promise<void>;
-  /** Each entity's ledger, in the order things happened. */
-  loadEntityEvents(entityRefs: string[]): Promise<Map<string, LedgerEvent[]>>;
+  /**
+   * Each entity's ledger, in the order things happened. `appended` are
+   * events this transaction appended, given as they were: they are not
+   * read back.
+   */
+  loadEntityEvents(
+    entityRefs: string[],
+    appended?: LedgerEvent[],
+  ): Promise<Map<string, LedgerEvent[]>>;
   /** Makes the stored exceptions and findings of each entity equal its state. */
   saveEntityStates(states: Map<string, EntityState>): Promise<StateChanges>;
   /** Fills in the entity of unmapped events named by `subject`. */

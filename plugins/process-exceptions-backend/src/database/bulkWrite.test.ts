@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { deleteAll } from './bulkDelete';
-import { insertAll } from './bulkInsert';
+import { bulkInsert, insertAll } from './bulkInsert';
 
 const databases = createTestDatabases();
 
@@ -95,6 +95,35 @@ describe.each(databases.eachSupportedId())('bulk writes on %p', databaseId => {
     // sometimes passed it by on SQLite under a full test run.
     expect(outcome).toMatch(/not.null|null value/i);
     expect(await knex('parents').select()).toEqual([]);
+    await knex.destroy();
+  });
+
+  it('stores a json column as the JSON text of its object, and returns what was recorded', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.schema.createTable('docs', t => {
+      t.string('id', 36).primary();
+      t.text('body').notNullable();
+    });
+    const body = {
+      title: 'it\'s "quoted" — ünïcode, {braced}, back\\slash',
+      nested: { list: [1, 2.5, null, true], empty: {} },
+    };
+    const columns = { id: 'text', body: 'json' };
+    const inserted = await knex.transaction(tx =>
+      bulkInsert(tx, 'docs', columns, [{ id: 'a', body }], {
+        ignoreConflictsOn: ['id'],
+        returning: ['id'],
+      }),
+    );
+    const again = await knex.transaction(tx =>
+      bulkInsert(tx, 'docs', columns, [{ id: 'a', body: { other: 1 } }], {
+        ignoreConflictsOn: ['id'],
+        returning: ['id'],
+      }),
+    );
+    expect(inserted.map(r => r.id)).toEqual(['a']);
+    expect(again).toEqual([]);
+    expect(await knex('docs').pluck('body')).toEqual([JSON.stringify(body)]);
     await knex.destroy();
   });
 });

@@ -1,7 +1,8 @@
 import { ColumnTypes } from './bulkInsert';
 
 // The columns the write path inserts, with their PostgreSQL types (see the
-// migrations); `pe_events.seq` is the database's to assign.
+// migrations; `json` is a text column written from an object, see
+// bulkInsert); `pe_events.seq` is the database's to assign.
 
 export const EVENT_COLUMNS: ColumnTypes = {
   source: 'text',
@@ -12,8 +13,8 @@ export const EVENT_COLUMNS: ColumnTypes = {
   actor: 'text',
   occurred_at: 'timestamptz',
   received_at: 'timestamptz',
-  data: 'text',
-  payload: 'text',
+  data: 'json',
+  payload: 'json',
 };
 
 export const EXCEPTION_COLUMNS: ColumnTypes = {

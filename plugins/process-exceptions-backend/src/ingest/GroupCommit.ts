@@ -19,6 +19,13 @@ const MAX_PASSED_OVER = 3;
  * at once: they would only wait for each other's locks. A call whose key is
  * in use waits for the next group, keeping its order among calls of that key.
  *
+ * With `overlapOne`, a group may start while a single other group runs even
+ * if they share keys: `run` is told, so it can do the part that needs no
+ * lock (appending events) while the other finishes, and only then wait for
+ * the other's locks. When every call shares a key with the one before it
+ * (large batches over the same services), the database and the backend then
+ * work at the same time instead of in turns.
+ *
  * A call never waits for company: when a writer is free it runs at once. If a
  * group fails, each of its calls is retried alone, so one request's failure
  * is never another's.
@@ -30,13 +37,15 @@ export class GroupCommit<I, O> {
 
   constructor(
     private readonly options: {
-      run: (inputs: I[]) => Promise<O[]>;
+      run: (inputs: I[], group: { overlaps: boolean }) => Promise<O[]>;
       /** Groups in flight at once; 1 for a database with a single writer. */
       maxConcurrent: number;
       /** Stop adding calls to a group once it holds this much. */
       maxGroupSize: number;
       sizeOf: (input: I) => number;
       keysOf: (input: I) => string[];
+      /** Let a group share keys with the only other group in flight. */
+      overlapOne?: boolean;
     },
   ) {}
 
@@ -50,11 +59,13 @@ export class GroupCommit<I, O> {
 
   private drain() {
     while (this.running < this.options.maxConcurrent && this.queue.length > 0) {
-      const group = this.takeGroup();
+      const mayOverlap = Boolean(this.options.overlapOne) && this.running === 1;
+      const group = this.takeGroup(mayOverlap);
       if (group.length === 0) return; // everything waits for a key in use
+      const overlaps = group.some(w => this.conflicts(w.keys));
       this.running += 1;
       this.use(group, 1);
-      this.runGroup(group).finally(() => {
+      this.runGroup(group, { overlaps }).finally(() => {
         this.running -= 1;
         this.use(group, -1);
         this.drain();
@@ -71,9 +82,11 @@ export class GroupCommit<I, O> {
   }
 
   /** Takes calls in arrival order, skipping those whose keys are in use. */
-  private takeGroup(): Waiting<I, O>[] {
+  private takeGroup(mayOverlap: boolean): Waiting<I, O>[] {
     const head = this.queue[0];
-    if (head.passedOver >= MAX_PASSED_OVER && this.conflicts(head.keys)) {
+    const blockedByUse = (keys: string[]) =>
+      !mayOverlap && this.conflicts(keys);
+    if (head.passedOver >= MAX_PASSED_OVER && blockedByUse(head.keys)) {
       return []; // nothing overtakes it any more; it runs when its keys free up
     }
     const group: Waiting<I, O>[] = [];
@@ -82,7 +95,7 @@ export class GroupCommit<I, O> {
     for (let i = 0; i < this.queue.length; ) {
       const w = this.queue[i];
       const blocked =
-        this.conflicts(w.keys) || w.keys.some(k => skippedKeys.has(k));
+        blockedByUse(w.keys) || w.keys.some(k => skippedKeys.has(k));
       const next = this.options.sizeOf(w.input);
       if (
         blocked ||
@@ -106,9 +119,15 @@ export class GroupCommit<I, O> {
     return keys.some(k => this.keysInUse.has(k));
   }
 
-  private async runGroup(group: Waiting<I, O>[]): Promise<void> {
+  private async runGroup(
+    group: Waiting<I, O>[],
+    info: { overlaps: boolean },
+  ): Promise<void> {
     try {
-      const outputs = await this.options.run(group.map(w => w.input));
+      const outputs = await this.options.run(
+        group.map(w => w.input),
+        info,
+      );
       group.forEach((w, i) => w.resolve(outputs[i]));
     } catch (error) {
       if (group.length === 1) {
@@ -116,7 +135,9 @@ export class GroupCommit<I, O> {
         return;
       }
       for (const w of group) {
-        await this.options.run([w.input]).then(([o]) => w.resolve(o), w.reject);
+        await this.options
+          .run([w.input], info)
+          .then(([o]) => w.resolve(o), w.reject);
       }
     }
   }

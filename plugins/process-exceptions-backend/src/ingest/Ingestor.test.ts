@@ -90,4 +90,36 @@ describe.each(databases.eachSupportedId())('Ingestor on %p', databaseId => {
     expect(items.map(e => e.links.deployment)).toEqual(['due-soon']);
     expect(await store.markOverdue(inTwoHours)).toBe(0);
   });
+
+  it('stores what the ledger read back derives, also from events appended in the same request', async () => {
+    const { store, catalog, ingestor } = await setup();
+    catalog.known.add('component:default/new-service');
+    const now = Date.now();
+    const first = deployment('first', new Date(now - 5 * HOUR));
+    await ingestor.ingest('api', [first]);
+    // Earlier than what is stored, twice in one request, beside a duplicate.
+    const earlier = deployment('earlier', new Date(now - 7 * HOUR));
+    const outcomes = await ingestor.ingest('api', [
+      earlier,
+      earlier,
+      first,
+      deployment('later', new Date(now - HOUR)),
+    ]);
+    expect(outcomes.map(o => o.status)).toEqual([
+      'recorded',
+      'duplicate',
+      'duplicate',
+      'recorded',
+    ]);
+    const again = await store.transaction(tx =>
+      ingestor.reevaluate(tx, ['component:default/new-service']),
+    );
+    expect(again).toEqual({ exceptions: [], findings: [] });
+    const { items } = await store.listExceptions({ limit: 10 });
+    expect(items.map(e => e.links.deployment).sort()).toEqual([
+      'earlier',
+      'first',
+      'later',
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import {
 } from '../database/ExceptionStore';
 import { Policy } from '../policy/Policy';
 import { evaluateEntity } from '../rules/evaluateEntity';
-import { EntityState } from '../rules/types';
+import { EntityState, LedgerEvent } from '../rules/types';
 import { EntityResolver } from './EntityResolver';
 import { GroupCommit } from './GroupCommit';
 
@@ -42,6 +42,32 @@ type IngestRequest = { source: string; events: IncomingEvent[] };
 
 /** Events of one group, at most, in one transaction. */
 const MAX_GROUP_EVENTS = 1000;
+
+/** The events the append recorded (each once), as the rules see them. */
+function appendedEvents(
+  events: NewLedgerEvent[],
+  seqs: Map<string, number>,
+): LedgerEvent[] {
+  const out = new Map<number, LedgerEvent>();
+  for (const e of events) {
+    const seq = seqs.get(ledgerKey(e.source, e.externalId));
+    if (seq === undefined || !e.entityRef || out.has(seq)) continue;
+    out.set(seq, {
+      seq,
+      externalId: e.externalId,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      actor: e.actor,
+      entityRef: e.entityRef,
+      data: e.data,
+    } as LedgerEvent);
+  }
+  return [...out.values()];
+}
+
+function refsOf(events: NewLedgerEvent[]): string[] {
+  return events.flatMap(e => (e.entityRef ? [e.entityRef] : []));
+}
 
 /** The changes that name each event, by ledger sequence number. */
 function changesBySeq(changes: StateChanges) {
@@ -82,12 +108,13 @@ export class Ingestor {
     },
   ) {
     this.groups = new GroupCommit({
-      run: requests => this.ingestGroup(requests),
+      run: (requests, group) => this.ingestGroup(requests, group.overlaps),
       maxConcurrent: options.store.maxConcurrentWrites,
       maxGroupSize: MAX_GROUP_EVENTS,
       sizeOf: request => request.events.length,
       // The services written to, as the senders name them.
       keysOf: request => request.events.flatMap(e => e.subject ?? []),
+      overlapOne: true,
     });
   }
 
@@ -100,8 +127,15 @@ export class Ingestor {
     this.changeListeners.add(listener);
   }
 
+  /**
+   * One transaction for a group of requests. A group that shares services
+   * with the group before it appends its events first and waits for that
+   * group's locks afterwards, so the two overlap; otherwise the locks are
+   * taken in the same round trip as the append.
+   */
   private async ingestGroup(
     requests: IngestRequest[],
+    overlaps: boolean,
   ): Promise<IngestOutcome[][]> {
     const { store, resolver } = this.options;
     const subjects = requests.flatMap(r =>
@@ -124,11 +158,16 @@ export class Ingestor {
 
     const all = ledgerEvents.flat();
     const { recorded, changes } = await store.transaction(async tx => {
-      const seqs = await tx.appendEvents(all);
-      const touched = all
-        .filter(e => e.entityRef && seqs.has(ledgerKey(e.source, e.externalId)))
-        .map(e => e.entityRef!);
-      return { recorded: seqs, changes: await this.reevaluate(tx, touched) };
+      const seqs = await tx.appendEvents(all, overlaps ? [] : refsOf(all));
+      const appended = appendedEvents(all, seqs);
+      return {
+        recorded: seqs,
+        changes: await this.reevaluate(
+          tx,
+          appended.map(e => e.entityRef),
+          { locked: !overlaps, appended },
+        ),
+      };
     });
     this.announce(changes);
 
@@ -180,15 +219,20 @@ export class Ingestor {
     return mapped;
   }
 
-  /** Re-evaluates whole entities, so out-of-order events land where they belong. */
+  /**
+   * Re-evaluates whole entities, so out-of-order events land where they
+   * belong; `locked` when the transaction holds their locks already,
+   * `appended` the events it just appended (not read back).
+   */
   async reevaluate(
     tx: LedgerTransaction,
     entityRefs: string[],
+    options: { locked?: boolean; appended?: LedgerEvent[] } = {},
   ): Promise<StateChanges> {
     const refs = [...new Set(entityRefs)].sort();
     if (refs.length === 0) return { exceptions: [], findings: [] };
-    await tx.lockEntities(refs);
-    const events = await tx.loadEntityEvents(refs);
+    if (!options.locked) await tx.lockEntities(refs);
+    const events = await tx.loadEntityEvents(refs, options.appended);
     const now = new Date();
     const states = new Map<string, EntityState>();
     for (const ref of refs) {
