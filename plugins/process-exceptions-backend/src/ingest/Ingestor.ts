@@ -40,8 +40,11 @@ export type IngestOutcome = {
 
 type IngestRequest = { source: string; events: IncomingEvent[] };
 
-/** Events of one group, at most, in one transaction. */
-const MAX_GROUP_EVENTS = 1000;
+/**
+ * Events of one group, at most, in one transaction: four full batches, so a
+ * service that several waiting batches touch is replayed once for them all.
+ */
+const MAX_GROUP_EVENTS = 2000;
 
 /** The events the append recorded (each once), as the rules see them. */
 function appendedEvents(
