@@ -81,11 +81,6 @@ function compareLedgerOrder(a: LedgerEvent, b: LedgerEvent): number {
   return a.occurredAt.getTime() - b.occurredAt.getTime() || a.seq - b.seq;
 }
 
-/** Lock keys in one order, so replicas locking overlapping sets cannot deadlock. */
-function lockKeys(entityRefs: string[]): string[] {
-  return [...new Set(entityRefs)].sort().map(lockKey);
-}
-
 /** The write side of the store, bound to one knex transaction. */
 export class DatabaseLedgerTransaction implements LedgerTransaction {
   private loadedFingerprints?: Fingerprints;
@@ -96,10 +91,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     return this.tx.client.config.client === 'pg';
   }
 
-  async appendEvents(
-    events: NewLedgerEvent[],
-    lockEntityRefs: string[] = [],
-  ): Promise<Map<string, number>> {
+  async appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>> {
     const receivedAt = new Date();
     // A fixed order keeps two replicas inserting overlapping batches from
     // deadlocking on the unique index.
@@ -127,9 +119,6 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
         // The unique constraint decides, so concurrent duplicates record once.
         ignoreConflictsOn: ['source', 'external_id'],
         returning: ['seq', 'source', 'external_id'],
-        // As lockEntities, in the same round trip, before any row goes in
-        // (SQLite has one writer at a time: nothing to lock).
-        advisoryLocks: this.isPg ? lockKeys(lockEntityRefs) : undefined,
       },
     );
     const recorded = new Map<string, number>();
@@ -146,9 +135,12 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     if (!this.isPg || entityRefs.length === 0) {
       return; // SQLite allows one writer at a time anyway
     }
+    // One statement; sorted, so two replicas locking overlapping sets cannot
+    // deadlock (unnest yields the array in order).
+    const keys = [...new Set(entityRefs)].sort().map(lockKey);
     await this.tx.raw(
       'select pg_advisory_xact_lock(k) from unnest(?::bigint[]) as t(k)',
-      [lockKeys(entityRefs)],
+      [keys],
     );
   }
 

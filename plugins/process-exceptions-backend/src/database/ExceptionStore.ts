@@ -51,13 +51,11 @@ export interface LedgerTransaction {
   /**
    * Appends events, skipping those whose (source, externalId) is already
    * recorded. Returns the new sequence number of each event it recorded,
-   * keyed by {@link ledgerKey}. Takes {@link LedgerTransaction.lockEntities}
-   * for `lockEntityRefs` first.
+   * keyed by {@link ledgerKey}. Called before {@link LedgerTransaction.lockEntities}
+   * in every transaction: one order everywhere, so a transaction waiting on
+   * another's uncommitted duplicate never holds a lock that one waits for.
    */
-  appendEvents(
-    events: NewLedgerEvent[],
-    lockEntityRefs?: string[],
-  ): Promise<Map<string, number>>;
+  appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>>;
   /** Serialises concurrent re-evaluation of the same entities across replicas. */
   lockEntities(entityRefs: string[]): Promise<void>;
   /**

@@ -51,32 +51,20 @@ export async function bulkInsert<T extends object>(
   table: string,
   columns: ColumnTypes,
   rows: T[],
-  options: {
-    ignoreConflictsOn?: string[];
-    returning?: string[];
-    /** PostgreSQL: advisory transaction locks to take, in this order, before any row goes in. */
-    advisoryLocks?: string[];
-  } = {},
+  options: { ignoreConflictsOn?: string[]; returning?: string[] } = {},
 ): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const names = Object.keys(columns);
-  const { ignoreConflictsOn: conflict, returning, advisoryLocks } = options;
+  const { ignoreConflictsOn: conflict, returning } = options;
   if (tx.client.config.client === 'pg') {
     const insert = pgInsert(table, columns, rows);
     const list = (items: string[]) => items.map(() => '??').join(', ');
-    // The one-row aggregate must be computed before the join yields a row.
-    const locks = advisoryLocks?.length
-      ? 'with locked as (select count(pg_advisory_xact_lock(k)) from unnest(?::bigint[]) as l(k)) '
-      : '';
     const sql = [
-      locks,
       insert.sql,
-      locks ? 'cross join locked' : '',
       conflict ? `on conflict (${list(conflict)}) do nothing` : '',
       returning ? `returning ${list(returning)}` : '',
     ].join(' ');
     const result = await tx.raw(sql, [
-      ...(locks ? [advisoryLocks!] : []),
       ...insert.bindings,
       ...(conflict ?? []),
       ...(returning ?? []),

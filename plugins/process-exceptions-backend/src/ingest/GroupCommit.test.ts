@@ -2,16 +2,11 @@ import { GroupCommit } from './GroupCommit';
 
 /** A `run` whose calls stay pending until the test releases them. */
 function controlledRun() {
-  const calls: Array<{
-    inputs: number[];
-    overlaps: boolean;
-    release: () => void;
-  }> = [];
-  const run = (inputs: number[], group: { overlaps: boolean }) =>
+  const calls: Array<{ inputs: number[]; release: () => void }> = [];
+  const run = (inputs: number[]) =>
     new Promise<string[]>((resolve, reject) => {
       calls.push({
         inputs,
-        overlaps: group.overlaps,
         release: () =>
           inputs.includes(13)
             ? reject(new Error('unlucky'))
@@ -25,7 +20,7 @@ const flush = () => new Promise(resolve => setImmediate(resolve));
 
 /** One writer, groups of up to 10 calls of size 1, no keys: unless overridden. */
 function groupsFor(
-  run: (inputs: number[], group: { overlaps: boolean }) => Promise<string[]>,
+  run: (inputs: number[]) => Promise<string[]>,
   options: Partial<
     ConstructorParameters<typeof GroupCommit<number, string>>[0]
   > = {},
@@ -141,7 +136,7 @@ describe('GroupCommit', () => {
     await expect(Promise.all(results)).resolves.toHaveLength(4);
   });
 
-  it('with overlapOne, starts a group that shares keys with the only one in flight, and says so', async () => {
+  it('with overlapOne, starts a group that shares keys with the only one in flight, never a third', async () => {
     const { calls, run } = controlledRun();
     const groups = groupsFor(run, {
       maxConcurrent: 3,
@@ -150,13 +145,10 @@ describe('GroupCommit', () => {
     });
     const results = [1, 2, 3].map(i => groups.submit(i));
     // 2 overlaps 1; 3 waits while two groups hold the key.
-    expect(calls.map(c => [c.inputs, c.overlaps])).toEqual([
-      [[1], false],
-      [[2], true],
-    ]);
+    expect(calls.map(c => c.inputs)).toEqual([[1], [2]]);
     calls[0].release();
     await flush();
-    expect(calls.map(c => [c.inputs, c.overlaps])[2]).toEqual([[3], true]);
+    expect(calls.map(c => c.inputs)).toEqual([[1], [2], [3]]);
     calls[1].release();
     calls[2].release();
     await expect(Promise.all(results)).resolves.toEqual([
@@ -164,11 +156,6 @@ describe('GroupCommit', () => {
       'done 2',
       'done 3',
     ]);
-    // Alone, a group overlaps nothing.
-    const alone = groups.submit(4);
-    expect(calls[3].overlaps).toBe(false);
-    calls[3].release();
-    await expect(alone).resolves.toBe('done 4');
   });
 
   it('stops letting others overtake a call that waited behind three groups', async () => {

@@ -20,11 +20,11 @@ const MAX_PASSED_OVER = 3;
  * in use waits for the next group, keeping its order among calls of that key.
  *
  * With `overlapOne`, a group may start while a single other group runs even
- * if they share keys: `run` is told, so it can do the part that needs no
- * lock (appending events) while the other finishes, and only then wait for
- * the other's locks. When every call shares a key with the one before it
- * (large batches over the same services), the database and the backend then
- * work at the same time instead of in turns.
+ * if they share keys: `run` does the part that needs no lock (appending
+ * events) while the other finishes, and only then waits for the other's
+ * locks. When every call shares a key with the one before it (large batches
+ * over the same services), the database and the backend then work at the
+ * same time instead of in turns.
  *
  * A call never waits for company: when a writer is free it runs at once. If a
  * group fails, each of its calls is retried alone, so one request's failure
@@ -37,7 +37,7 @@ export class GroupCommit<I, O> {
 
   constructor(
     private readonly options: {
-      run: (inputs: I[], group: { overlaps: boolean }) => Promise<O[]>;
+      run: (inputs: I[]) => Promise<O[]>;
       /** Groups in flight at once; 1 for a database with a single writer. */
       maxConcurrent: number;
       /** Stop adding calls to a group once it holds this much. */
@@ -62,10 +62,9 @@ export class GroupCommit<I, O> {
       const mayOverlap = Boolean(this.options.overlapOne) && this.running === 1;
       const group = this.takeGroup(mayOverlap);
       if (group.length === 0) return; // everything waits for a key in use
-      const overlaps = group.some(w => this.conflicts(w.keys));
       this.running += 1;
       this.use(group, 1);
-      this.runGroup(group, { overlaps }).finally(() => {
+      this.runGroup(group).finally(() => {
         this.running -= 1;
         this.use(group, -1);
         this.drain();
@@ -119,15 +118,9 @@ export class GroupCommit<I, O> {
     return keys.some(k => this.keysInUse.has(k));
   }
 
-  private async runGroup(
-    group: Waiting<I, O>[],
-    info: { overlaps: boolean },
-  ): Promise<void> {
+  private async runGroup(group: Waiting<I, O>[]): Promise<void> {
     try {
-      const outputs = await this.options.run(
-        group.map(w => w.input),
-        info,
-      );
+      const outputs = await this.options.run(group.map(w => w.input));
       group.forEach((w, i) => w.resolve(outputs[i]));
     } catch (error) {
       if (group.length === 1) {
@@ -135,9 +128,7 @@ export class GroupCommit<I, O> {
         return;
       }
       for (const w of group) {
-        await this.options
-          .run([w.input], info)
-          .then(([o]) => w.resolve(o), w.reject);
+        await this.options.run([w.input]).then(([o]) => w.resolve(o), w.reject);
       }
     }
   }

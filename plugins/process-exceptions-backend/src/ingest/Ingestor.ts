@@ -68,10 +68,6 @@ function appendedEvents(
   return [...out.values()];
 }
 
-function refsOf(events: NewLedgerEvent[]): string[] {
-  return events.flatMap(e => (e.entityRef ? [e.entityRef] : []));
-}
-
 /** The changes that name each event, by ledger sequence number. */
 function changesBySeq(changes: StateChanges) {
   const bySeq = new Map<
@@ -111,7 +107,7 @@ export class Ingestor {
     },
   ) {
     this.groups = new GroupCommit({
-      run: (requests, group) => this.ingestGroup(requests, group.overlaps),
+      run: requests => this.ingestGroup(requests),
       maxConcurrent: options.store.maxConcurrentWrites,
       maxGroupSize: MAX_GROUP_EVENTS,
       sizeOf: request => request.events.length,
@@ -131,14 +127,12 @@ export class Ingestor {
   }
 
   /**
-   * One transaction for a group of requests. A group that shares services
-   * with the group before it appends its events first and waits for that
-   * group's locks afterwards, so the two overlap; otherwise the locks are
-   * taken in the same round trip as the append.
+   * One transaction for a group of requests. It appends before it locks the
+   * services, so a group that shares services with the one in flight
+   * appends while that one is evaluated.
    */
   private async ingestGroup(
     requests: IngestRequest[],
-    overlaps: boolean,
   ): Promise<IngestOutcome[][]> {
     const { store, resolver } = this.options;
     const subjects = requests.flatMap(r =>
@@ -161,14 +155,14 @@ export class Ingestor {
 
     const all = ledgerEvents.flat();
     const { recorded, changes } = await store.transaction(async tx => {
-      const seqs = await tx.appendEvents(all, overlaps ? [] : refsOf(all));
+      const seqs = await tx.appendEvents(all);
       const appended = appendedEvents(all, seqs);
       return {
         recorded: seqs,
         changes: await this.reevaluate(
           tx,
           appended.map(e => e.entityRef),
-          { locked: !overlaps, appended },
+          appended,
         ),
       };
     });
@@ -224,18 +218,18 @@ export class Ingestor {
 
   /**
    * Re-evaluates whole entities, so out-of-order events land where they
-   * belong; `locked` when the transaction holds their locks already,
-   * `appended` the events it just appended (not read back).
+   * belong; `appended` are the events the transaction just appended (not
+   * read back).
    */
   async reevaluate(
     tx: LedgerTransaction,
     entityRefs: string[],
-    options: { locked?: boolean; appended?: LedgerEvent[] } = {},
+    appended: LedgerEvent[] = [],
   ): Promise<StateChanges> {
     const refs = [...new Set(entityRefs)].sort();
     if (refs.length === 0) return { exceptions: [], findings: [] };
-    if (!options.locked) await tx.lockEntities(refs);
-    const events = await tx.loadEntityEvents(refs, options.appended);
+    await tx.lockEntities(refs);
+    const events = await tx.loadEntityEvents(refs, appended);
     const now = new Date();
     const states = new Map<string, EntityState>();
     for (const ref of refs) {
