@@ -169,7 +169,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     skip: Set<number>,
   ): Promise<Map<string, LedgerEvent[]>> {
     let rows: LedgerRow[] = [];
-    for (const refs of chunk([...new Set(entityRefs)], IDS_PER_STATEMENT)) {
+    for (const refs of chunk(entityRefs, IDS_PER_STATEMENT)) {
       rows = rows.concat(
         await this.tx('pe_events')
           .whereIn('entity_ref', refs)
