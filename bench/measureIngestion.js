@@ -72,10 +72,12 @@ async function measureIngestionPair({
     // may take seconds: batches get one long round, not several short ones.
     const roundCount = batch === 1 ? settings.ingestRounds : 1;
     const rounds = { baseline: [], plugin: [] };
-    // Warm-up (JIT, connection pools) with few batch senders, whose requests
-    // would otherwise keep it going for as long as a batch takes.
+    // Warm-up (JIT, connection pools) until throughput is steady; batches
+    // after the single events, with few senders, whose requests would
+    // otherwise keep it going for as long as a batch takes.
     for (const name of Object.keys(targets)) {
-      await load(name, settings.warmupMs, batch === 1 ? settings.senders : 4);
+      if (batch === 1) await load(name, settings.singleWarmupMs);
+      else await load(name, settings.warmupMs, 4);
     }
     for (let i = 0; i < roundCount; i++) {
       for (const name of Object.keys(targets)) {

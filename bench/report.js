@@ -235,7 +235,11 @@ ${mdTable(
 
 ${s.senders} concurrent senders on keep-alive connections, ${
     s.ingestMs / 1000
-  } s per target after ${s.warmupMs / 1000} s of warm-up — single events in ${
+  } s per target after a warm-up that is not counted (${
+    s.singleWarmupMs / 1000
+  } s of the same load for single events: the backend's throughput climbs for about 15 s after it starts; ${
+    s.warmupMs / 1000
+  } s for batches) — single events in ${
     s.ingestRounds
   } rounds taken in turns with the baseline, batches in one round; requests still in flight at the end are waited for and counted — posting realistic events (releases, hotfixes with P0 incidents, reviews, emergency flag disables, partially ready stories, staging deployments) over ${num(
     s.entities,

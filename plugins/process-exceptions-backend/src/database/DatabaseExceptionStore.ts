@@ -35,6 +35,18 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+/** Runs of a transaction PostgreSQL aborted to break a deadlock, at most. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * A deadlock or serialization failure: PostgreSQL rolled the transaction
+ * back whole, so running it again is safe.
+ */
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 /** The knex implementation of {@link ExceptionStore}, for SQLite and PostgreSQL. */
 export class DatabaseExceptionStore implements ExceptionStore {
   static async create(options: {
@@ -65,7 +77,15 @@ export class DatabaseExceptionStore implements ExceptionStore {
   }
 
   async transaction<T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
-    return this.db.transaction(tx => fn(new DatabaseLedgerTransaction(tx)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(tx =>
+          fn(new DatabaseLedgerTransaction(tx)),
+        );
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      }
+    }
   }
 
   async listExceptions(

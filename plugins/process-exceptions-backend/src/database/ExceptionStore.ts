@@ -135,6 +135,10 @@ export interface ExceptionStore {
   /** Write transactions worth running at once (1 where there is one writer). */
   readonly maxConcurrentWrites: number;
   ping(): Promise<void>;
+  /**
+   * Runs `fn` in one transaction; `fn` may run again if the database broke
+   * a deadlock by rolling back its first run.
+   */
   transaction<T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
   listExceptions(
     query: ExceptionQuery,
