@@ -10,7 +10,8 @@ const auth = { authorization: `Bearer ${settings.token}` };
 
 /**
  * One reader at a time, so the figures are latencies, not queueing, after a
- * warm-up as long as the ingestion's (JIT, caches) that is not counted.
+ * warm-up that is not counted: the backend's CPU per history request falls
+ * for about ten seconds of this load (JIT of the read path, caches).
  */
 async function measureHistory(backend, entities) {
   const rnd = createRandom(7);
@@ -31,7 +32,7 @@ async function measureHistory(backend, entities) {
         return undefined;
       },
     });
-  await load(settings.warmupMs);
+  await load(settings.historyWarmupMs);
   items.length = 0;
   const result = await load(settings.historyMs);
   result.itemsPerPage =

@@ -270,7 +270,7 @@ Reads are measured with the dataset loaded: ${num(
   )} services, one request at a time, for up to ${
     s.historyMs / 1000
   } s (history, after ${
-    s.warmupMs / 1000
+    s.historyWarmupMs / 1000
   } s of warm-up that is not counted) and ${s.scorecardMs / 1000} s or ${
     s.scorecardMaxRequests
   } requests (scorecard, after ${

@@ -19,6 +19,8 @@ module.exports = {
    * about 15 s of this load to reach steady throughput (the baseline about 3).
    */
   singleWarmupMs: quick ? 2000 : 20000,
+  /** Entity history, before measuring: the read path's own warm-up (about 10 s). */
+  historyWarmupMs: quick ? 1000 : 10000,
   /** Per target and batch size, split into rounds taken in turns with the other target. */
   ingestMs: quick ? 4000 : 15000,
   ingestRounds: quick ? 2 : 3,

@@ -37,7 +37,21 @@ export interface ExceptionRow {
 }
 
 /** An exception as the read queries return it, with its tasks as JSON. */
-export type ExceptionReadRow = ExceptionRow & {
+export type ExceptionReadRow = Pick<
+  ExceptionRow,
+  | 'id'
+  | 'entity_ref'
+  | 'kind'
+  | 'name'
+  | 'reason'
+  | 'links'
+  | 'opened_by'
+  | 'opened_at'
+  | 'deadline'
+  | 'status'
+  | 'backfilled_at'
+  | 'backfilled_on_time'
+> & {
   /** An array of task rows in checklist order; text on SQLite. */
   tasks: string | TaskRow[];
 };

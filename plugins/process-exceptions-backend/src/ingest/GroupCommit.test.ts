@@ -184,4 +184,41 @@ describe('GroupCommit', () => {
     calls[5].release();
     await expect(Promise.all(results)).resolves.toHaveLength(6);
   });
+
+  it('with minCompany, holds small calls back while two groups run, until enough wait or one ends', async () => {
+    const { calls, run } = controlledRun();
+    const groups = groupsFor(run, { maxConcurrent: 5, minCompany: 3 });
+    const results = [1, 2, 3, 4].map(i => groups.submit(i));
+    // Two in flight; 3 and 4 are too few to be worth a third transaction.
+    expect(calls.map(c => c.inputs)).toEqual([[1], [2]]);
+    results.push(groups.submit(5));
+    expect(calls.map(c => c.inputs)).toEqual([[1], [2], [3, 4, 5]]);
+    results.push(groups.submit(6));
+    calls[0].release();
+    await flush();
+    expect(calls).toHaveLength(3); // still two in flight
+    calls[1].release();
+    await flush();
+    // Only one in flight now, so 6 goes without company.
+    expect(calls.map(c => c.inputs)).toEqual([[1], [2], [3, 4, 5], [6]]);
+    calls.slice(2).forEach(c => c.release());
+    await expect(Promise.all(results)).resolves.toHaveLength(6);
+  });
+
+  it('with minCompany, never holds a small call back behind large groups', async () => {
+    const { calls, run } = controlledRun();
+    // Each call's size is its value: 10 and 20 are batches.
+    const groups = groupsFor(run, {
+      maxConcurrent: 5,
+      maxGroupSize: 100,
+      minCompany: 3,
+      sizeOf: i => i,
+    });
+    const results = [groups.submit(10)];
+    results.push(groups.submit(20)); // arrives while 10 runs: its own group
+    results.push(groups.submit(1));
+    expect(calls.map(c => c.inputs)).toEqual([[10], [20], [1]]);
+    calls.forEach(c => c.release());
+    await expect(Promise.all(results)).resolves.toHaveLength(3);
+  });
 });

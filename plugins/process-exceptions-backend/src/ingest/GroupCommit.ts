@@ -26,14 +26,17 @@ const MAX_PASSED_OVER = 3;
  * over the same services), the database and the backend then work at the
  * same time instead of in turns.
  *
- * A call never waits for company: when a writer is free it runs at once. If a
- * group fails, each of its calls is retried alone, so one request's failure
- * is never another's.
+ * While fewer than two groups run, a call never waits for company: it runs
+ * at once. With `minCompany`, small calls arriving while two or more groups
+ * run wait until enough of them do, or until a group ends. If a group fails,
+ * each of its calls is retried alone, so one request's failure is never
+ * another's.
  */
 export class GroupCommit<I, O> {
   private readonly queue: Waiting<I, O>[] = [];
   private readonly keysInUse = new Map<string, number>();
-  private running = 0;
+  /** The size of each group in flight. */
+  private readonly runningSizes: number[] = [];
 
   constructor(
     private readonly options: {
@@ -46,6 +49,11 @@ export class GroupCommit<I, O> {
       keysOf: (input: I) => string[];
       /** Let a group share keys with the only other group in flight. */
       overlapOne?: boolean;
+      /**
+       * With two groups or more in flight, start another only once this
+       * much waits, or when every group in flight is at least this large.
+       */
+      minCompany?: number;
     },
   ) {}
 
@@ -57,19 +65,47 @@ export class GroupCommit<I, O> {
     });
   }
 
+  private get running(): number {
+    return this.runningSizes.length;
+  }
+
   private drain() {
-    while (this.running < this.options.maxConcurrent && this.queue.length > 0) {
+    while (
+      this.running < this.options.maxConcurrent &&
+      this.queue.length > 0 &&
+      this.worthStarting()
+    ) {
       const mayOverlap = Boolean(this.options.overlapOne) && this.running === 1;
       const group = this.takeGroup(mayOverlap);
       if (group.length === 0) return; // everything waits for a key in use
-      this.running += 1;
+      const size = this.sizeOfGroup(group);
+      this.runningSizes.push(size);
       this.use(group, 1);
       this.runGroup(group).finally(() => {
-        this.running -= 1;
+        this.runningSizes.splice(this.runningSizes.indexOf(size), 1);
         this.use(group, -1);
         this.drain();
       });
     }
+  }
+
+  /**
+   * Every group costs the same round trips whatever its size, so a trickle
+   * of small calls split over many groups costs more per call than it gains
+   * in parallelism: beyond two groups in flight, small calls wait for
+   * company. Large groups in flight (batches) never hold them back.
+   */
+  private worthStarting(): boolean {
+    const { minCompany } = this.options;
+    if (!minCompany || this.running < 2) return true;
+    return (
+      this.sizeOfGroup(this.queue) >= minCompany ||
+      this.runningSizes.every(size => size >= minCompany)
+    );
+  }
+
+  private sizeOfGroup(calls: Waiting<I, O>[]): number {
+    return calls.reduce((n, w) => n + this.options.sizeOf(w.input), 0);
   }
 
   private use(group: Waiting<I, O>[], delta: number) {

@@ -46,6 +46,13 @@ type IngestRequest = { source: string; events: IncomingEvent[] };
  */
 const MAX_GROUP_EVENTS = 2000;
 
+/**
+ * Events that make a third group in flight worth its round trips: single
+ * events from many senders then share fewer, larger transactions (3–8 % less
+ * backend CPU per event in alternating runs on the bench machine).
+ */
+const MIN_COMPANY = 16;
+
 /** The events the append recorded (each once), as the rules see them. */
 function appendedEvents(
   events: NewLedgerEvent[],
@@ -114,6 +121,7 @@ export class Ingestor {
       // The services written to, as the senders name them.
       keysOf: request => request.events.flatMap(e => e.subject ?? []),
       overlapOne: true,
+      minCompany: MIN_COMPANY,
     });
   }
 
