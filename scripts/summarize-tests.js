@@ -11,7 +11,8 @@ for (const file of process.argv.slice(2)) {
     const jest = line.match(/^Tests:\s+(.*)$/);
     const pw = line.match(/^\s+(\d+) (passed|failed|skipped|flaky)\b/);
     if (jest) {
-      const count = word => Number((jest[1].match(new RegExp(`(\\d+) ${word}`)) ?? [0, 0])[1]);
+      const count = word =>
+        Number((jest[1].match(new RegExp(`(\\d+) ${word}`)) ?? [0, 0])[1]);
       passed += count('passed');
       failed += count('failed');
       skipped += count('skipped') + count('todo');

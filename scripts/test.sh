@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs dependencies and runs every test: type check, lint, unit and
+# Installs dependencies and runs every test: type check, lint, formatting, unit and
 # integration tests on SQLite and a throw-away PostgreSQL, then the end-to-end
 # browser tests in Debian's Chromium. Fails loudly when a database or the
 # browser cannot be started; nothing is skipped silently.
@@ -34,6 +34,9 @@ yarn tsc
 
 step "Lint"
 yarn lint
+
+step "Formatting (prettier)"
+yarn prettier:check
 
 mkdir -p .test-results
 step "Unit and integration tests (SQLite and PostgreSQL)"

@@ -6,7 +6,9 @@ const path = require('path');
 const YAML = require('yaml');
 
 const dir = path.resolve(__dirname, '../src/schema');
-const spec = YAML.parse(fs.readFileSync(path.join(dir, 'openapi.yaml'), 'utf8'));
+const spec = YAML.parse(
+  fs.readFileSync(path.join(dir, 'openapi.yaml'), 'utf8'),
+);
 const out = `// Generated from openapi.yaml by scripts/generate-openapi.js. Do not edit.
 
 /** The plugin's HTTP contract. */
