@@ -7,23 +7,11 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { formatted } = require('./formatted');
 const { machineInfo, renderMarkdown, renderTable } = require('./report');
 const { readSoakSection, withSoakSection } = require('./soakSection');
 const { runDatabase } = require('./runDatabase');
 const settings = require('./settings');
-
-/** The repository's prettier style, so `yarn prettier:check` stays green. */
-function formatted(text, parser) {
-  try {
-    const prettier = require('prettier');
-    return prettier.format(text, {
-      ...require('@backstage/cli/config/prettier'),
-      parser,
-    });
-  } catch {
-    return text;
-  }
-}
 
 async function main() {
   const dbs = (process.env.BENCH_DBS ?? 'pg sqlite')

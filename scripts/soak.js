@@ -11,6 +11,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
+const { formatted } = require('../bench/formatted');
 const { soakSection, withSoakSection } = require('../bench/soakSection');
 
 const root = path.resolve(__dirname, '..');
@@ -70,7 +71,10 @@ runSoak(options).then(
       const benchmarks = path.join(root, 'docs/benchmarks.md');
       if (options.outFile === defaultOut && fs.existsSync(benchmarks)) {
         const doc = fs.readFileSync(benchmarks, 'utf8');
-        fs.writeFileSync(benchmarks, withSoakSection(doc, soakSection(report)));
+        fs.writeFileSync(
+          benchmarks,
+          formatted(withSoakSection(doc, soakSection(report)), 'markdown'),
+        );
         console.log(`and to ${benchmarks}`);
       }
     }
