@@ -12,6 +12,7 @@ import { parseJson, toDate, toIso } from './conversions';
 import { decodeCursor, encodeCursor } from './cursor';
 import { exceptionsWithState } from './exceptionsWithState';
 import { DatabaseLedgerTransaction } from './DatabaseLedgerTransaction';
+import { PgStatementBatch } from './PgStatementBatch';
 import {
   EntityScoreRow,
   ExceptionQuery,
@@ -79,9 +80,13 @@ export class DatabaseExceptionStore implements ExceptionStore {
   async transaction<T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction(tx =>
-          fn(new DatabaseLedgerTransaction(tx)),
-        );
+        return this.db.client.config.client === 'pg'
+          ? await PgStatementBatch.transaction(this.db, batch =>
+              fn(new DatabaseLedgerTransaction(batch)),
+            )
+          : await this.db.transaction(tx =>
+              fn(new DatabaseLedgerTransaction(tx)),
+            );
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
       }

@@ -1,8 +1,14 @@
 import { createHash } from 'crypto';
 import { Knex } from 'knex';
 import { DerivedException, EntityState, LedgerEvent } from '../rules/types';
-import { deleteAll } from './bulkDelete';
-import { bulkInsert, insertAll } from './bulkInsert';
+import { deleteAll, pgDeleteAllStatement, TableIds } from './bulkDelete';
+import {
+  bulkInsert,
+  insertAll,
+  pgInsertAllStatement,
+  pgInsertStatement,
+  TableRows,
+} from './bulkInsert';
 import {
   EVENT_COLUMNS,
   EXCEPTION_COLUMNS,
@@ -25,6 +31,7 @@ import {
   NewLedgerEvent,
   StateChanges,
 } from './ExceptionStore';
+import { PgStatementBatch } from './PgStatementBatch';
 import { ExceptionRow, FindingRow } from './rows';
 
 // Ids per `in (…)` list, under SQLite's and PostgreSQL's bind-parameter limits.
@@ -81,14 +88,24 @@ function compareLedgerOrder(a: LedgerEvent, b: LedgerEvent): number {
   return a.occurredAt.getTime() - b.occurredAt.getTime() || a.seq - b.seq;
 }
 
-/** The write side of the store, bound to one knex transaction. */
+/**
+ * The write side of the store: on PostgreSQL bound to a batch of statements
+ * sent together, on SQLite to a knex transaction.
+ */
 export class DatabaseLedgerTransaction implements LedgerTransaction {
   private loadedFingerprints?: Fingerprints;
+  private readonly pg?: PgStatementBatch;
+  private readonly knex?: Knex.Transaction;
 
-  constructor(private readonly tx: Knex.Transaction) {}
+  constructor(target: PgStatementBatch | Knex.Transaction) {
+    if (target instanceof PgStatementBatch) this.pg = target;
+    else this.knex = target;
+  }
 
-  private get isPg(): boolean {
-    return this.tx.client.config.client === 'pg';
+  /** The knex transaction, on SQLite. */
+  private get tx(): Knex.Transaction {
+    if (!this.knex) throw new Error('Not a knex transaction');
+    return this.knex;
   }
 
   async appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>> {
@@ -110,17 +127,16 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
         data: e.data,
         payload: e.payload,
       }));
-    const rows = await bulkInsert(
-      this.tx,
-      'pe_events',
-      EVENT_COLUMNS,
-      ordered,
-      {
-        // The unique constraint decides, so concurrent duplicates record once.
-        ignoreConflictsOn: ['source', 'external_id'],
-        returning: ['seq', 'source', 'external_id'],
-      },
-    );
+    const options = {
+      // The unique constraint decides, so concurrent duplicates record once.
+      ignoreConflictsOn: ['source', 'external_id'],
+      returning: ['seq', 'source', 'external_id'],
+    };
+    const rows = this.pg
+      ? await this.pg.rows(
+          pgInsertStatement('pe_events', EVENT_COLUMNS, ordered, options),
+        )
+      : await bulkInsert(this.tx, 'pe_events', EVENT_COLUMNS, ordered, options);
     const recorded = new Map<string, number>();
     for (const row of rows) {
       recorded.set(
@@ -132,16 +148,17 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
   }
 
   async lockEntities(entityRefs: string[]): Promise<void> {
-    if (!this.isPg || entityRefs.length === 0) {
+    if (!this.pg || entityRefs.length === 0) {
       return; // SQLite allows one writer at a time anyway
     }
     // One statement; sorted, so two replicas locking overlapping sets cannot
-    // deadlock (unnest yields the array in order).
+    // deadlock (unnest yields the array in order). Sent with the next
+    // statement, which runs once the locks are held.
     const keys = [...new Set(entityRefs)].sort().map(lockKey);
-    await this.tx.raw(
-      'select pg_advisory_xact_lock(k) from unnest(?::bigint[]) as t(k)',
-      [keys],
-    );
+    this.pg.defer({
+      sql: 'select pg_advisory_xact_lock(k) from unnest(?::bigint[]) as t(k)',
+      bindings: [keys],
+    });
   }
 
   async loadEntityEvents(
@@ -149,8 +166,8 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     appended: LedgerEvent[] = [],
   ): Promise<Map<string, LedgerEvent[]>> {
     const skip = appended.map(e => e.seq);
-    const byEntity = this.isPg
-      ? await this.loadPg([...new Set(entityRefs)], skip)
+    const byEntity = this.pg
+      ? await this.loadPg(this.pg, [...new Set(entityRefs)], skip)
       : await this.loadSqlite([...new Set(entityRefs)], new Set(skip));
     // In ledger order, as if read back: the seqs are the ones just assigned.
     const grown = new Set<LedgerEvent[]>();
@@ -197,11 +214,14 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
    * round trip: fingerprint rows first, then the events in order.
    */
   private async loadPg(
+    pg: PgStatementBatch,
     refs: string[],
     skip: number[],
   ): Promise<Map<string, LedgerEvent[]>> {
-    const { rows } = await this.tx.raw(
-      `select 'e' as t, id, fingerprint, null::bigint as seq,
+    const rows = await pg.rows<
+      LedgerRow & { t: string; id: string; fingerprint: string }
+    >({
+      sql: `select 'e' as t, id, fingerprint, null::bigint as seq,
          null as external_id, null as type, null::timestamptz as occurred_at,
          null as actor, entity_ref, null as data
        from pe_exceptions where entity_ref = any(?::text[])
@@ -213,8 +233,8 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
        from pe_events
        where entity_ref = any(?::text[]) and seq <> all(?::bigint[])
        order by t, entity_ref, occurred_at, seq`,
-      [refs, refs, refs, skip],
-    );
+      bindings: [refs, refs, refs, skip],
+    });
     const fingerprints: Fingerprints = {
       entityRefs: new Set(refs),
       exceptions: new Map(),
@@ -234,6 +254,36 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     return groupEvents(events);
   }
 
+  private async fingerprintRows(
+    entityRefs: string[],
+  ): Promise<Array<{ t: string; id: string; fingerprint: string }>> {
+    if (this.pg) {
+      return this.pg.rows({
+        sql: `select 'e' as t, id, fingerprint from pe_exceptions
+              where entity_ref = any(?::text[])
+              union all
+              select 'f', id, fingerprint from pe_findings
+              where entity_ref = any(?::text[])`,
+        bindings: [entityRefs, entityRefs],
+      });
+    }
+    const rows = [];
+    for (const refs of chunk(entityRefs, IDS_PER_STATEMENT)) {
+      rows.push(
+        ...(await this.tx('pe_exceptions')
+          .whereIn('entity_ref', refs)
+          .select(this.tx.raw("'e' as t"), 'id', 'fingerprint')
+          .unionAll(q =>
+            q
+              .from('pe_findings')
+              .whereIn('entity_ref', refs)
+              .select(this.tx.raw("'f' as t"), 'id', 'fingerprint'),
+          )),
+      );
+    }
+    return rows;
+  }
+
   /** Fingerprints of what is stored for these entities, by row id. */
   private async storedFingerprints(entityRefs: string[]) {
     const loaded = this.loadedFingerprints;
@@ -248,19 +298,8 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     }
     const exceptions = new Map<string, string>();
     const findings = new Map<string, string>();
-    for (const refs of chunk(entityRefs, IDS_PER_STATEMENT)) {
-      const rows = await this.tx('pe_exceptions')
-        .whereIn('entity_ref', refs)
-        .select(this.tx.raw("'e' as t"), 'id', 'fingerprint')
-        .unionAll(q =>
-          q
-            .from('pe_findings')
-            .whereIn('entity_ref', refs)
-            .select(this.tx.raw("'f' as t"), 'id', 'fingerprint'),
-        );
-      for (const r of rows) {
-        (r.t === 'e' ? exceptions : findings).set(r.id, r.fingerprint);
-      }
+    for (const r of await this.fingerprintRows(entityRefs)) {
+      (r.t === 'e' ? exceptions : findings).set(r.id, r.fingerprint);
     }
     return { exceptions, findings };
   }
@@ -314,7 +353,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
       ...stored.findings.keys(),
       ...changes.findings.filter(c => c.change === 'updated').map(c => c.id),
     ];
-    await deleteAll(this.tx, [
+    await this.deleteRows([
       { table: 'pe_tasks', column: 'exception_id', ids: replacedExceptions },
       {
         table: 'pe_exception_events',
@@ -330,7 +369,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
       { table: 'pe_findings', column: 'id', ids: replacedFindings },
     ]);
     const rows = changed.map(c => c.row);
-    await insertAll(this.tx, [
+    await this.insertRows([
       { table: 'pe_exceptions', columns: EXCEPTION_COLUMNS, rows },
       {
         table: 'pe_exception_states',
@@ -352,7 +391,29 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     return changes;
   }
 
+  /** Sent with the commit on PostgreSQL. */
+  private async deleteRows(deletes: TableIds[]): Promise<void> {
+    if (!this.pg) return deleteAll(this.tx, deletes);
+    const statement = pgDeleteAllStatement(deletes);
+    if (statement) this.pg.defer(statement);
+    return undefined;
+  }
+
+  /** Sent with the commit on PostgreSQL. */
+  private async insertRows(inserts: TableRows[]): Promise<void> {
+    if (!this.pg) return insertAll(this.tx, inserts);
+    const statement = pgInsertAllStatement(inserts);
+    if (statement) this.pg.defer(statement);
+    return undefined;
+  }
+
   async mapSubject(subject: string, entityRef: string): Promise<number> {
+    if (this.pg) {
+      return this.pg.rowCount({
+        sql: 'update pe_events set entity_ref = ? where subject = ? and entity_ref is null',
+        bindings: [entityRef, subject],
+      });
+    }
     return this.tx('pe_events')
       .where({ subject })
       .whereNull('entity_ref')

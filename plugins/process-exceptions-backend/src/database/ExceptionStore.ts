@@ -56,7 +56,11 @@ export interface LedgerTransaction {
    * another's uncommitted duplicate never holds a lock that one waits for.
    */
   appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>>;
-  /** Serialises concurrent re-evaluation of the same entities across replicas. */
+  /**
+   * Serialises concurrent re-evaluation of the same entities across
+   * replicas. The locks are held before the transaction's next statement
+   * runs; PostgreSQL is sent them with that statement.
+   */
   lockEntities(entityRefs: string[]): Promise<void>;
   /**
    * Each entity's ledger, in the order things happened. `appended` are

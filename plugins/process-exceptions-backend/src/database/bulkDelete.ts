@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { chunk } from './conversions';
+import type { Statement } from './PgStatementBatch';
 
 /** Ids per `in (…)` list on SQLite, under its bind-parameter limit. */
 const SQLITE_IDS_PER_STATEMENT = 1000;
@@ -20,24 +21,35 @@ export async function deleteAll(
   tx: Knex.Transaction,
   deletes: TableIds[],
 ): Promise<void> {
-  const nonEmpty = deletes.filter(d => d.ids.length > 0);
-  if (nonEmpty.length === 0) return;
   if (tx.client.config.client !== 'pg') {
-    for (const d of nonEmpty) {
+    for (const d of deletes) {
       for (const ids of chunk(d.ids, SQLITE_IDS_PER_STATEMENT)) {
         await tx(d.table).whereIn(d.column, ids).delete();
       }
     }
     return;
   }
-  const statement = 'delete from ?? where ?? = any(?::text[])';
+  const statement = pgDeleteAllStatement(deletes);
+  if (statement)
+    await tx.raw(statement.sql, statement.bindings as Knex.Value[]);
+}
+
+/** The one statement of {@link deleteAll} on PostgreSQL; none if no ids. */
+export function pgDeleteAllStatement(
+  deletes: TableIds[],
+): Statement | undefined {
+  const nonEmpty = deletes.filter(d => d.ids.length > 0);
+  const last = nonEmpty.pop();
+  if (!last) return undefined;
+  const sql = 'delete from ?? where ?? = any(?::text[])';
   const bindings = (d: TableIds) => [d.table, d.column, d.ids];
-  const last = nonEmpty.pop()!;
-  const sql = [
-    nonEmpty.length
-      ? `with ${nonEmpty.map((_, n) => `d${n} as (${statement})`).join(', ')}`
-      : '',
-    statement,
-  ].join(' ');
-  await tx.raw(sql, [...nonEmpty.flatMap(bindings), ...bindings(last)]);
+  return {
+    sql: [
+      nonEmpty.length
+        ? `with ${nonEmpty.map((_, n) => `d${n} as (${sql})`).join(', ')}`
+        : '',
+      sql,
+    ].join(' '),
+    bindings: [...nonEmpty.flatMap(bindings), ...bindings(last)],
+  };
 }

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { chunk } from './conversions';
+import type { Statement } from './PgStatementBatch';
 
 /**
  * Column name → PostgreSQL type, in insert order. `json` marks a text column
@@ -20,31 +21,46 @@ function valueOf(row: object, name: string, type: string): unknown {
  * text, whatever their number. Serialising them is one native
  * `JSON.stringify`; building and escaping one array literal per column in
  * JavaScript cost more than the insert itself in a large batch. A `json`
- * column's text is the slice of that text that holds its value.
+ * column's text is the slice of that text that holds its value. With
+ * `ignoreConflictsOn`, a row that collides with a stored one on those
+ * columns is skipped.
  */
-function pgInsert(table: string, columns: ColumnTypes, rows: object[]) {
+export function pgInsertStatement(
+  table: string,
+  columns: ColumnTypes,
+  rows: object[],
+  options: { ignoreConflictsOn?: string[]; returning?: string[] } = {},
+): Statement {
   const names = Object.keys(columns);
-  const list = names.map(() => '??').join(', ');
+  const list = (items: string[]) => items.map(() => '??').join(', ');
+  const { ignoreConflictsOn: conflict = [], returning = [] } = options;
   return {
-    sql: `insert into ?? (${list}) select ${list} from json_to_recordset(?::json) as r(${names
-      .map(n => `?? ${columns[n]}`)
-      .join(', ')})`,
+    sql: [
+      `insert into ?? (${list(names)}) select ${list(
+        names,
+      )} from json_to_recordset(?::json) as r(${names
+        .map(n => `?? ${columns[n]}`)
+        .join(', ')})`,
+      conflict.length ? `on conflict (${list(conflict)}) do nothing` : '',
+      returning.length ? `returning ${list(returning)}` : '',
+    ].join(' '),
     bindings: [
       table,
       ...names,
       ...names,
       JSON.stringify(rows),
       ...names,
-    ] as Knex.Value[],
+      ...conflict,
+      ...returning,
+    ],
   };
 }
 
 /**
  * Inserts rows in as few statements as the database allows. On PostgreSQL,
  * one statement whatever the number of rows (placeholders per value were
- * most of the cost of a large batch). Rows go in in the order given; with
- * `ignoreConflictsOn`, a row that collides with a stored one on those
- * columns is skipped.
+ * most of the cost of a large batch; see {@link pgInsertStatement}). Rows go
+ * in in the order given.
  */
 export async function bulkInsert<T extends object>(
   tx: Knex.Transaction,
@@ -57,19 +73,8 @@ export async function bulkInsert<T extends object>(
   const names = Object.keys(columns);
   const { ignoreConflictsOn: conflict, returning } = options;
   if (tx.client.config.client === 'pg') {
-    const insert = pgInsert(table, columns, rows);
-    const list = (items: string[]) => items.map(() => '??').join(', ');
-    const sql = [
-      insert.sql,
-      conflict ? `on conflict (${list(conflict)}) do nothing` : '',
-      returning ? `returning ${list(returning)}` : '',
-    ].join(' ');
-    const result = await tx.raw(sql, [
-      ...insert.bindings,
-      ...(conflict ?? []),
-      ...(returning ?? []),
-    ]);
-    return result.rows;
+    const { sql, bindings } = pgInsertStatement(table, columns, rows, options);
+    return (await tx.raw(sql, bindings as Knex.Value[])).rows;
   }
   const out: Record<string, unknown>[] = [];
   for (const part of chunk(rows, SQLITE_ROWS_PER_STATEMENT)) {
@@ -103,19 +108,31 @@ export async function insertAll(
   tx: Knex.Transaction,
   inserts: TableRows[],
 ): Promise<void> {
-  const nonEmpty = inserts.filter(i => i.rows.length > 0);
-  if (nonEmpty.length === 0) return;
   if (tx.client.config.client !== 'pg') {
-    for (const i of nonEmpty) await bulkInsert(tx, i.table, i.columns, i.rows);
+    for (const i of inserts) await bulkInsert(tx, i.table, i.columns, i.rows);
     return;
   }
-  const parts = nonEmpty.map(i => pgInsert(i.table, i.columns, i.rows));
-  const last = parts.pop()!;
-  const sql = [
-    parts.length
-      ? `with ${parts.map((p, n) => `i${n} as (${p.sql})`).join(', ')}`
-      : '',
-    last.sql,
-  ].join(' ');
-  await tx.raw(sql, [...parts.flatMap(p => p.bindings), ...last.bindings]);
+  const statement = pgInsertAllStatement(inserts);
+  if (statement)
+    await tx.raw(statement.sql, statement.bindings as Knex.Value[]);
+}
+
+/** The one statement of {@link insertAll} on PostgreSQL; none if no rows. */
+export function pgInsertAllStatement(
+  inserts: TableRows[],
+): Statement | undefined {
+  const parts = inserts
+    .filter(i => i.rows.length > 0)
+    .map(i => pgInsertStatement(i.table, i.columns, i.rows));
+  const last = parts.pop();
+  if (!last) return undefined;
+  return {
+    sql: [
+      parts.length
+        ? `with ${parts.map((p, n) => `i${n} as (${p.sql})`).join(', ')}`
+        : '',
+      last.sql,
+    ].join(' '),
+    bindings: [...parts.flatMap(p => p.bindings), ...last.bindings],
+  };
 }

@@ -49,6 +49,8 @@ describe.each(postgres)('transactions on %p', databaseId => {
           },
         ]);
         await tx.lockEntities([first]);
+        // The lock goes to the server with the next statement that answers.
+        await tx.loadEntityEvents([first]);
         if (firstRun) await bothHoldOne();
         await tx.lockEntities([second]);
         return id;
