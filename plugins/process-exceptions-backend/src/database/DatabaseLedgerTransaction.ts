@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { Knex } from 'knex';
 import { DerivedException, EntityState, LedgerEvent } from '../rules/types';
 import { deleteAll, pgDeleteAllStatement, TableIds } from './bulkDelete';
@@ -6,7 +5,6 @@ import {
   bulkInsert,
   insertAll,
   pgInsertAllStatement,
-  pgInsertStatement,
   TableRows,
 } from './bulkInsert';
 import {
@@ -17,7 +15,7 @@ import {
   LINK_COLUMNS,
   TASK_COLUMNS,
 } from './columns';
-import { chunk, compareText, parseJson, toDate } from './conversions';
+import { chunk } from './conversions';
 import {
   exceptionRow,
   exceptionStateRow,
@@ -31,61 +29,36 @@ import {
   NewLedgerEvent,
   StateChanges,
 } from './ExceptionStore';
+import {
+  APPEND_OPTIONS,
+  compareLedgerOrder,
+  decodeLoad,
+  eventRows,
+  Fingerprints,
+  groupEvents,
+  LedgerRow,
+  pgAppendStatement,
+  pgLoadStatement,
+  pgLockStatement,
+  recordedSeqs,
+} from './ledgerRows';
 import { PgStatementBatch } from './PgStatementBatch';
 import { ExceptionRow, FindingRow } from './rows';
 
 // Ids per `in (…)` list, under SQLite's and PostgreSQL's bind-parameter limits.
 const IDS_PER_STATEMENT = 1000;
 
-/** A stable 64-bit lock key per entity, for pg_advisory_xact_lock. */
-function lockKey(entityRef: string): string {
-  return BigInt.asIntN(
-    64,
-    BigInt(
-      `0x${createHash('sha256').update(entityRef).digest('hex').slice(0, 16)}`,
-    ),
-  ).toString();
-}
-
-/** Stored fingerprints by row id, of the entities last loaded. */
-type Fingerprints = {
-  entityRefs: Set<string>;
-  exceptions: Map<string, string>;
-  findings: Map<string, string>;
-};
-
-/** A ledger row as the replay reads it. */
-type LedgerRow = {
-  seq: number | string;
-  external_id: string;
-  type: string;
-  occurred_at: Date | number | string;
-  actor: string | null;
-  entity_ref: string;
-  data: string | object;
-};
-
-/** Ledger rows, in order, as each entity's list of events. */
-function groupEvents(rows: LedgerRow[]): Map<string, LedgerEvent[]> {
-  const byEntity = new Map<string, LedgerEvent[]>();
-  for (const row of rows) {
-    let list = byEntity.get(row.entity_ref);
-    if (!list) byEntity.set(row.entity_ref, (list = []));
-    list.push({
-      seq: Number(row.seq),
-      externalId: row.external_id,
-      type: row.type,
-      occurredAt: toDate(row.occurred_at),
-      actor: row.actor,
-      entityRef: row.entity_ref,
-      data: parseJson(row.data),
-    } as LedgerEvent);
-  }
-  return byEntity;
-}
-
-function compareLedgerOrder(a: LedgerEvent, b: LedgerEvent): number {
-  return a.occurredAt.getTime() - b.occurredAt.getTime() || a.seq - b.seq;
+/** The entities of the events the append recorded. */
+function touchedEntities(
+  events: NewLedgerEvent[],
+  recorded: Map<string, number>,
+): string[] {
+  const refs = events.flatMap(e =>
+    e.entityRef && recorded.has(ledgerKey(e.source, e.externalId))
+      ? [e.entityRef]
+      : [],
+  );
+  return [...new Set(refs)];
 }
 
 /**
@@ -109,56 +82,44 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
   }
 
   async appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>> {
-    const receivedAt = new Date();
-    // A fixed order keeps two replicas inserting overlapping batches from
-    // deadlocking on the unique index.
-    const ordered = events
-      .map(e => ({ key: ledgerKey(e.source, e.externalId), e }))
-      .sort((a, b) => compareText(a.key, b.key))
-      .map(({ e }) => ({
-        source: e.source,
-        external_id: e.externalId,
-        type: e.type,
-        entity_ref: e.entityRef,
-        subject: e.subject,
-        actor: e.actor,
-        occurred_at: e.occurredAt,
-        received_at: receivedAt,
-        data: e.data,
-        payload: e.payload,
-      }));
-    const options = {
-      // The unique constraint decides, so concurrent duplicates record once.
-      ignoreConflictsOn: ['source', 'external_id'],
-      returning: ['seq', 'source', 'external_id'],
-    };
     const rows = this.pg
-      ? await this.pg.rows(
-          pgInsertStatement('pe_events', EVENT_COLUMNS, ordered, options),
-        )
-      : await bulkInsert(this.tx, 'pe_events', EVENT_COLUMNS, ordered, options);
-    const recorded = new Map<string, number>();
-    for (const row of rows) {
-      recorded.set(
-        ledgerKey(String(row.source), String(row.external_id)),
-        Number(row.seq),
-      );
-    }
-    return recorded;
+      ? await this.pg.rows(pgAppendStatement(events))
+      : await bulkInsert(
+          this.tx,
+          'pe_events',
+          EVENT_COLUMNS,
+          eventRows(events),
+          APPEND_OPTIONS,
+        );
+    return recordedSeqs(rows);
   }
 
   async lockEntities(entityRefs: string[]): Promise<void> {
     if (!this.pg || entityRefs.length === 0) {
       return; // SQLite allows one writer at a time anyway
     }
-    // One statement; sorted, so two replicas locking overlapping sets cannot
-    // deadlock (unnest yields the array in order). Sent with the next
-    // statement, which runs once the locks are held.
-    const keys = [...new Set(entityRefs)].sort().map(lockKey);
-    this.pg.defer({
-      sql: 'select pg_advisory_xact_lock(k) from unnest(?::bigint[]) as t(k)',
-      bindings: [keys],
-    });
+    // Sent with the next statement, which runs once the locks are held.
+    this.pg.defer(pgLockStatement(entityRefs));
+  }
+
+  async appendLockAndLoad(events: NewLedgerEvent[], entityRefs: string[]) {
+    const refs = [...new Set(entityRefs)];
+    if (!this.pg || refs.length === 0) {
+      const recorded = await this.appendEvents(events);
+      await this.lockEntities(refs);
+      const touched = touchedEntities(events, recorded);
+      return { recorded, ledgers: await this.loadEntityEvents(touched) };
+    }
+    const [appended, , loaded] = await this.pg.rowsOfEach([
+      pgAppendStatement(events),
+      pgLockStatement(refs),
+      pgLoadStatement(refs, []),
+    ]);
+    const recorded = recordedSeqs(appended);
+    const touched = touchedEntities(events, recorded);
+    const { fingerprints, ledgers } = decodeLoad(loaded, touched);
+    this.loadedFingerprints = fingerprints;
+    return { recorded, ledgers };
   }
 
   async loadEntityEvents(
@@ -209,49 +170,17 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     return groupEvents(rows.filter(r => !skip.has(Number(r.seq))));
   }
 
-  /**
-   * The ledgers, and the stored fingerprints for saveEntityStates, in one
-   * round trip: fingerprint rows first, then the events in order.
-   */
   private async loadPg(
     pg: PgStatementBatch,
     refs: string[],
     skip: number[],
   ): Promise<Map<string, LedgerEvent[]>> {
-    const rows = await pg.rows<
-      LedgerRow & { t: string; id: string; fingerprint: string }
-    >({
-      sql: `select 'e' as t, id, fingerprint, null::bigint as seq,
-         null as external_id, null as type, null::timestamptz as occurred_at,
-         null as actor, entity_ref, null as data
-       from pe_exceptions where entity_ref = any(?::text[])
-       union all
-       select 'f', id, fingerprint, null, null, null, null, null, entity_ref, null
-       from pe_findings where entity_ref = any(?::text[])
-       union all
-       select 'v', null, null, seq, external_id, type, occurred_at, actor, entity_ref, data
-       from pe_events
-       where entity_ref = any(?::text[]) and seq <> all(?::bigint[])
-       order by t, entity_ref, occurred_at, seq`,
-      bindings: [refs, refs, refs, skip],
-    });
-    const fingerprints: Fingerprints = {
-      entityRefs: new Set(refs),
-      exceptions: new Map(),
-      findings: new Map(),
-    };
-    const events: LedgerRow[] = [];
-    for (const row of rows) {
-      if (row.t === 'v') events.push(row);
-      else {
-        (row.t === 'e' ? fingerprints.exceptions : fingerprints.findings).set(
-          row.id,
-          row.fingerprint,
-        );
-      }
-    }
+    const { fingerprints, ledgers } = decodeLoad(
+      await pg.rows(pgLoadStatement(refs, skip)),
+      refs,
+    );
     this.loadedFingerprints = fingerprints;
-    return groupEvents(events);
+    return ledgers;
   }
 
   private async fingerprintRows(

@@ -71,6 +71,20 @@ export interface LedgerTransaction {
     entityRefs: string[],
     appended?: LedgerEvent[],
   ): Promise<Map<string, LedgerEvent[]>>;
+  /**
+   * {@link LedgerTransaction.appendEvents}, then the locks of `entityRefs`
+   * and the ledgers of those whose events were recorded, in one round trip
+   * on PostgreSQL (the locks cover duplicates' services too: which events
+   * are duplicates is known only after). The ledgers include the events
+   * just appended, read back: worth it for a small group, not for batches.
+   */
+  appendLockAndLoad(
+    events: NewLedgerEvent[],
+    entityRefs: string[],
+  ): Promise<{
+    recorded: Map<string, number>;
+    ledgers: Map<string, LedgerEvent[]>;
+  }>;
   /** Makes the stored exceptions and findings of each entity equal its state. */
   saveEntityStates(states: Map<string, EntityState>): Promise<StateChanges>;
   /** Fills in the entity of unmapped events named by `subject`. */

@@ -66,14 +66,25 @@ export class PgStatementBatch {
     return (await this.result(statement)).rowCount ?? 0;
   }
 
-  private async result(statement: Statement): Promise<Result> {
-    return this.send(inlineBindings(statement.sql, statement.bindings));
+  /** The rows of each statement, all sent in one message. */
+  async rowsOfEach(statements: Statement[]): Promise<any[][]> {
+    const results = await this.send(
+      ...statements.map(s => inlineBindings(s.sql, s.bindings)),
+    );
+    return results.slice(-statements.length).map(r => r.rows);
   }
 
-  private async send(sql: string): Promise<Result> {
-    const text = [...this.pending, sql].join(';\n');
+  private async result(statement: Statement): Promise<Result> {
+    const results = await this.send(
+      inlineBindings(statement.sql, statement.bindings),
+    );
+    return results[results.length - 1];
+  }
+
+  private async send(...sql: string[]): Promise<Result[]> {
+    const text = [...this.pending, ...sql].join(';\n');
     this.pending = [];
     const results = await this.connection.query(text);
-    return Array.isArray(results) ? results[results.length - 1] : results;
+    return Array.isArray(results) ? results : [results];
   }
 }

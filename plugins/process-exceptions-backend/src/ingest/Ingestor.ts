@@ -53,6 +53,13 @@ const MAX_GROUP_EVENTS = 2000;
  */
 const MIN_COMPANY = 16;
 
+/**
+ * Groups up to this size append, lock and read in one round trip, reading
+ * their own events back; larger ones append first and skip them in the
+ * read (a batch's events would be most of what it reads).
+ */
+const READ_BACK_MAX = 64;
+
 /** The events the append recorded (each once), as the rules see them. */
 function appendedEvents(
   events: NewLedgerEvent[],
@@ -163,6 +170,18 @@ export class Ingestor {
 
     const all = ledgerEvents.flat();
     const { recorded, changes } = await store.transaction(async tx => {
+      if (all.length <= READ_BACK_MAX) {
+        const refs = all.flatMap(e => e.entityRef ?? []);
+        const loaded = await tx.appendLockAndLoad(all, refs);
+        return {
+          recorded: loaded.recorded,
+          changes: await this.evaluate(
+            tx,
+            [...loaded.ledgers.keys()],
+            loaded.ledgers,
+          ),
+        };
+      }
       const seqs = await tx.appendEvents(all);
       const appended = appendedEvents(all, seqs);
       return {
@@ -237,7 +256,17 @@ export class Ingestor {
     const refs = [...new Set(entityRefs)].sort();
     if (refs.length === 0) return { exceptions: [], findings: [] };
     await tx.lockEntities(refs);
-    const events = await tx.loadEntityEvents(refs, appended);
+    return this.evaluate(tx, refs, await tx.loadEntityEvents(refs, appended));
+  }
+
+  /** Evaluates the entities from their ledgers and saves what changed. */
+  private async evaluate(
+    tx: LedgerTransaction,
+    entityRefs: string[],
+    events: Map<string, LedgerEvent[]>,
+  ): Promise<StateChanges> {
+    const refs = [...new Set(entityRefs)].sort();
+    if (refs.length === 0) return { exceptions: [], findings: [] };
     const now = new Date();
     const states = new Map<string, EntityState>();
     for (const ref of refs) {

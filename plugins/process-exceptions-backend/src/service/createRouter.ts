@@ -5,7 +5,7 @@ import Router from 'express-promise-router';
 import { checkJsonShape } from '../ingest/checkJsonShape';
 import { spec } from '../schema/openapi.generated';
 import { createRouteContext, RouterOptions } from './context';
-import { addEventRoutes } from './eventRoutes';
+import { addEventRoutes, addIngestionRoute } from './eventRoutes';
 import { addExceptionRoutes } from './exceptionRoutes';
 import { addFindingRoutes } from './findingRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
@@ -47,6 +47,8 @@ export async function createRouter(
     }
     next();
   });
+
+  addIngestionRoute(outer, ctx);
 
   const api = createValidatedOpenApiRouter<typeof spec>(spec, {
     // Replaces the spec router's default body parser: the body is parsed above.

@@ -127,6 +127,80 @@ describe.each(databases.eachSupportedId())('ingestion on %p', databaseId => {
     ]);
   });
 
+  it('derives from a batch of many services what the same events derive one by one', async () => {
+    // Beyond the size at which a group reads its own events back, so the
+    // batch's events are handed to the rules, not read.
+    const story = (k: number) => {
+      const entity = k % 2 ? 'ledger' : 'payments';
+      const at = (minutesAgo: number, id: string) => ({
+        minutesAgo,
+        entity,
+        id: `${id}-${k}`,
+      });
+      return [
+        event(
+          'incident.opened',
+          { incidentId: `INC-${k}`, severity: 'P0' },
+          at(90, 'open'),
+        ),
+        event(
+          'change.reviewed',
+          {
+            changeId: `pr-${k}`,
+            reviewer: 'tl',
+            role: 'tech-lead',
+            decision: 'approved',
+          },
+          at(80, 'review'),
+        ),
+        event(
+          'deployment.finished',
+          {
+            deploymentId: `d-${k}`,
+            environment: 'production',
+            outcome: 'succeeded',
+            changeIds: [`pr-${k}`],
+            incidentId: `INC-${k}`,
+          },
+          at(70, 'deploy'),
+        ),
+        event('incident.resolved', { incidentId: `INC-${k}` }, at(60, 'res')),
+      ];
+    };
+    const events = Array.from({ length: 20 }, (_, k) => story(k)).flat();
+    // One is in the ledger already: read, not handed over.
+    await api.post(events[1]);
+    const res = await api.post({ events });
+    expect(
+      res.body.results.filter((r: any) => r.status === 'duplicate'),
+    ).toHaveLength(1);
+
+    const oneByOne = await startApi(databases, databaseId);
+    for (const e of [...events].reverse()) await oneByOne.post(e);
+    const batched = (await api.get('/v1/exceptions?limit=100')).body.items;
+    expect(batched).toHaveLength(20);
+    expect((await oneByOne.get('/v1/exceptions?limit=100')).body.items).toEqual(
+      batched,
+    );
+    // Each exception with its tasks and timeline, but when it was received.
+    const detail = async (from: typeof api, id: string) => {
+      const { timeline, ...rest } = (await from.get(`/v1/exceptions/${id}`))
+        .body;
+      return {
+        ...rest,
+        timeline: timeline.map(({ receivedAt, ...e }: any) => e),
+      };
+    };
+    for (const { id } of batched) {
+      const fromBatch = await detail(api, id);
+      expect(fromBatch.timeline).toHaveLength(3);
+      expect(await detail(oneByOne, id)).toEqual(fromBatch);
+    }
+    const findings = (await api.get('/v1/findings')).body.items;
+    expect(findings).toHaveLength(20);
+    expect((await oneByOne.get('/v1/findings')).body.items).toEqual(findings);
+  });
+
   it('keeps an event whose service the catalog does not know, and reports it unmapped', async () => {
     const e = {
       ...hotfix('d-7'),
