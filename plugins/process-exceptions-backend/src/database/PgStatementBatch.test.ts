@@ -19,6 +19,20 @@ describe.each(postgres)('statement batches on %p', databaseId => {
     expect(await knex('t').pluck('v')).toEqual(['a', 'b']);
   });
 
+  it('sends deferred statements before one with parameters', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.schema.createTable('t', t => t.text('v').notNullable());
+    const rows = await PgStatementBatch.transaction(knex, async batch => {
+      batch.defer({ sql: 'insert into t (v) values (?)', bindings: ['a'] });
+      return batch.rowsWithParameters({
+        sql: 'insert into t (v) values (?) returning (select count(*) from t) as n',
+        bindings: ["it's \\ b"],
+      });
+    });
+    expect(rows).toEqual([{ n: '1' }]);
+    expect(await knex('t').orderBy('v').pluck('v')).toEqual(['a', "it's \\ b"]);
+  });
+
   it('rolls back everything when a deferred statement fails, and frees the connection', async () => {
     const knex = await databases.init(databaseId);
     await knex.schema.createTable('t', t => t.text('v').notNullable());

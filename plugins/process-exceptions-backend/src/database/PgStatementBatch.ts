@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { inlineBindings, PgValue } from './pgLiterals';
+import { inlineBindings, parameterize, PgValue } from './pgLiterals';
 
 /** A statement in knex's placeholder style, see {@link inlineBindings}. */
 export type Statement = { sql: string; bindings: readonly PgValue[] };
@@ -8,7 +8,7 @@ type Result = { rows: any[]; rowCount: number | null };
 
 /** The part of a node-postgres client this uses. */
 interface PgConnection {
-  query(text: string): Promise<Result | Result[]>;
+  query(text: string, values?: unknown[]): Promise<Result | Result[]>;
 }
 
 /**
@@ -20,8 +20,10 @@ interface PgConnection {
  * so the read sees what the locks' holders committed. Each round trip cost
  * the backend more CPU than most statements cost the server.
  *
- * Statements go without parameters (several per message is the simple
- * protocol), so values are written as literals; see `pgLiterals`.
+ * Statements that travel together go without parameters (several per
+ * message is the simple protocol), so their values are written as literals
+ * (see `pgLiterals`); a statement with a large value (a batch's append) goes
+ * on its own, with parameters.
  */
 export class PgStatementBatch {
   private pending: string[] = [];
@@ -64,6 +66,20 @@ export class PgStatementBatch {
   /** How many rows a statement wrote. */
   async rowCount(statement: Statement): Promise<number> {
     return (await this.result(statement)).rowCount ?? 0;
+  }
+
+  /**
+   * The rows of a statement sent on its own, with parameters (statements
+   * deferred before it go first, in a message of their own): for a large
+   * value, which costs both sides more as a literal than a round trip does.
+   */
+  async rowsWithParameters<T = Record<string, unknown>>(
+    statement: Statement,
+  ): Promise<T[]> {
+    if (this.pending.length > 0) await this.send();
+    const { text, values } = parameterize(statement.sql, statement.bindings);
+    const result = await this.connection.query(text, values);
+    return (Array.isArray(result) ? result[0] : result).rows as T[];
   }
 
   /** The rows of each statement, all sent in one message. */

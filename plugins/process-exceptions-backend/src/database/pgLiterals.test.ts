@@ -1,5 +1,10 @@
 import { createTestDatabases } from '../__testUtils__/databases';
-import { inlineBindings, pgIdentifier, pgLiteral } from './pgLiterals';
+import {
+  inlineBindings,
+  parameterize,
+  pgIdentifier,
+  pgLiteral,
+} from './pgLiterals';
 import { PgStatementBatch } from './PgStatementBatch';
 
 const HOSTILE = [
@@ -37,6 +42,12 @@ describe('pgLiteral', () => {
     expect(inlineBindings('select ?? from t where a = ?', ['c', "x'"])).toBe(
       `select "c" from t where a = E'x'''`,
     );
+    expect(
+      parameterize('select ?? from t where a = ? and b = ?', ['c', 1, 'x']),
+    ).toEqual({
+      text: 'select "c" from t where a = $1 and b = $2',
+      values: [1, 'x'],
+    });
     expect(() => inlineBindings('select ?', [])).toThrow(/More placeholders/);
     expect(() => inlineBindings('select 1', [1])).toThrow(/More bindings/);
   });
