@@ -82,9 +82,8 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
   }
 
   async appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>> {
-    // On its own, so its rows (up to a few MB) go as a parameter.
     const rows = this.pg
-      ? await this.pg.rowsWithParameters(pgAppendStatement(events))
+      ? await this.pg.rows(pgAppendStatement(events))
       : await bulkInsert(
           this.tx,
           'pe_events',

@@ -19,18 +19,33 @@ describe.each(postgres)('statement batches on %p', databaseId => {
     expect(await knex('t').pluck('v')).toEqual(['a', 'b']);
   });
 
-  it('sends deferred statements before one with parameters', async () => {
+  it('sends a statement with large values on its own, in order', async () => {
     const knex = await databases.init(databaseId);
     await knex.schema.createTable('t', t => t.text('v').notNullable());
-    const rows = await PgStatementBatch.transaction(knex, async batch => {
-      batch.defer({ sql: 'insert into t (v) values (?)', bindings: ['a'] });
-      return batch.rowsWithParameters({
-        sql: 'insert into t (v) values (?) returning (select count(*) from t) as n',
-        bindings: ["it's \\ b"],
-      });
-    });
-    expect(rows).toEqual([{ n: '1' }]);
-    expect(await knex('t').orderBy('v').pluck('v')).toEqual(['a', "it's \\ b"]);
+    const large = `it's \\ ${'x'.repeat(100_000)}`;
+    const [before, counted, after] = await PgStatementBatch.transaction(
+      knex,
+      async batch => {
+        batch.defer({ sql: 'insert into t (v) values (?)', bindings: ['a'] });
+        batch.defer({ sql: 'insert into t (v) values (?)', bindings: [large] });
+        return batch.rowsOfEach([
+          { sql: 'select count(*) as n from t', bindings: [] },
+          {
+            sql: 'insert into t (v) values (?) returning (select count(*) from t) as n',
+            bindings: [large],
+          },
+          { sql: 'select count(*) as n from t', bindings: [] },
+        ]);
+      },
+    );
+    expect([before, counted, after]).toEqual([
+      [{ n: '2' }],
+      [{ n: '2' }],
+      [{ n: '3' }],
+    ]);
+    expect(await knex('t').where({ v: large }).count({ n: '*' })).toEqual([
+      { n: '2' },
+    ]);
   });
 
   it('rolls back everything when a deferred statement fails, and frees the connection', async () => {

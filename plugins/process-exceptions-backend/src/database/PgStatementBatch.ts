@@ -12,6 +12,30 @@ interface PgConnection {
 }
 
 /**
+ * Values larger than this (in characters, all bindings together) go as
+ * parameters: writing and parsing a batch's rows (megabytes) as a literal
+ * cost both sides more than the round trip it saves.
+ */
+const LARGE_VALUES = 32 * 1024;
+
+/** A statement ready to send: literal text, or text with its parameters. */
+type Prepared = { text: string; values?: PgValue[] };
+
+function valueChars(value: PgValue): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) {
+    return value.reduce((n: number, v: PgValue) => n + valueChars(v), 0);
+  }
+  return 8;
+}
+
+function prepare({ sql, bindings }: Statement): Prepared {
+  return valueChars(bindings) > LARGE_VALUES
+    ? parameterize(sql, bindings)
+    : { text: inlineBindings(sql, bindings) };
+}
+
+/**
  * One PostgreSQL transaction on a connection of knex's pool, whose
  * statements travel together: a statement whose result is not needed waits
  * and goes in one message with the next that is (`begin` with the append,
@@ -22,11 +46,11 @@ interface PgConnection {
  *
  * Statements that travel together go without parameters (several per
  * message is the simple protocol), so their values are written as literals
- * (see `pgLiterals`); a statement with a large value (a batch's append) goes
- * on its own, with parameters.
+ * (see `pgLiterals`); a statement with large values (a batch's rows) goes
+ * on its own, in order, with parameters.
  */
 export class PgStatementBatch {
-  private pending: string[] = [];
+  private pending: Prepared[] = [];
 
   private constructor(private readonly connection: PgConnection) {}
 
@@ -38,10 +62,10 @@ export class PgStatementBatch {
     const connection: PgConnection = await knex.client.acquireConnection();
     try {
       const batch = new PgStatementBatch(connection);
-      batch.pending.push('begin');
+      batch.pending.push({ text: 'begin' });
       try {
         const result = await fn(batch);
-        await batch.send('commit');
+        await batch.send([{ text: 'commit' }]);
         return result;
       } catch (error) {
         // Harmless if nothing was sent yet or the connection broke.
@@ -55,52 +79,50 @@ export class PgStatementBatch {
 
   /** A statement whose result is not needed: it goes with the next one. */
   defer(statement: Statement): void {
-    this.pending.push(inlineBindings(statement.sql, statement.bindings));
+    this.pending.push(prepare(statement));
   }
 
   /** The rows of a statement, sent with the ones deferred before it. */
   async rows<T = Record<string, unknown>>(statement: Statement): Promise<T[]> {
-    return (await this.result(statement)).rows as T[];
+    return (await this.rowsOfEach([statement]))[0] as T[];
   }
 
   /** How many rows a statement wrote. */
   async rowCount(statement: Statement): Promise<number> {
-    return (await this.result(statement)).rowCount ?? 0;
+    const [result] = await this.send([prepare(statement)]);
+    return result.rowCount ?? 0;
+  }
+
+  /** The rows of each statement, sent together as far as their values allow. */
+  async rowsOfEach(statements: Statement[]): Promise<any[][]> {
+    const results = await this.send(statements.map(prepare));
+    return results.map(r => r.rows);
   }
 
   /**
-   * The rows of a statement sent on its own, with parameters (statements
-   * deferred before it go first, in a message of their own): for a large
-   * value, which costs both sides more as a literal than a round trip does.
+   * Sends what is pending and `statements`: runs of literal statements as
+   * one message each, a statement with parameters on its own. Returns the
+   * results of `statements`.
    */
-  async rowsWithParameters<T = Record<string, unknown>>(
-    statement: Statement,
-  ): Promise<T[]> {
-    if (this.pending.length > 0) await this.send();
-    const { text, values } = parameterize(statement.sql, statement.bindings);
-    const result = await this.connection.query(text, values);
-    return (Array.isArray(result) ? result[0] : result).rows as T[];
-  }
-
-  /** The rows of each statement, all sent in one message. */
-  async rowsOfEach(statements: Statement[]): Promise<any[][]> {
-    const results = await this.send(
-      ...statements.map(s => inlineBindings(s.sql, s.bindings)),
-    );
-    return results.slice(-statements.length).map(r => r.rows);
-  }
-
-  private async result(statement: Statement): Promise<Result> {
-    const results = await this.send(
-      inlineBindings(statement.sql, statement.bindings),
-    );
-    return results[results.length - 1];
-  }
-
-  private async send(...sql: string[]): Promise<Result[]> {
-    const text = [...this.pending, ...sql].join(';\n');
+  private async send(statements: Prepared[]): Promise<Result[]> {
+    const all = [...this.pending, ...statements];
     this.pending = [];
-    const results = await this.connection.query(text);
-    return Array.isArray(results) ? results : [results];
+    const results: Result[] = [];
+    let literal: string[] = [];
+    const sendLiteral = async () => {
+      if (literal.length === 0) return;
+      const r = await this.connection.query(literal.join(';\n'));
+      results.push(...(Array.isArray(r) ? r : [r]));
+      literal = [];
+    };
+    for (const { text, values } of all) {
+      if (!values) literal.push(text);
+      else {
+        await sendLiteral();
+        results.push((await this.connection.query(text, values)) as Result);
+      }
+    }
+    await sendLiteral();
+    return results.slice(-statements.length);
   }
 }
