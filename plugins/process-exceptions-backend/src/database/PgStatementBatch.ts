@@ -4,6 +4,25 @@ import { inlineBindings, parameterize, PgValue } from './pgLiterals';
 /** A statement in knex's placeholder style, see {@link inlineBindings}. */
 export type Statement = { sql: string; bindings: readonly PgValue[] };
 
+/**
+ * Writes as one statement, each but the last in a `with` clause (data-
+ * modifying CTEs run in the order written); none if there are none.
+ */
+export function inOneStatement(parts: Statement[]): Statement | undefined {
+  const last = parts[parts.length - 1];
+  if (!last) return undefined;
+  const first = parts.slice(0, -1);
+  return {
+    sql: [
+      first.length
+        ? `with ${first.map((p, n) => `w${n} as (${p.sql})`).join(', ')}`
+        : '',
+      last.sql,
+    ].join(' '),
+    bindings: parts.flatMap(p => p.bindings),
+  };
+}
+
 type Result = { rows: any[]; rowCount: number | null };
 
 /** The part of a node-postgres client this uses. */

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunk } from './conversions';
-import type { Statement } from './PgStatementBatch';
+import { inOneStatement, Statement } from './PgStatementBatch';
 
 /** Ids per `in (…)` list on SQLite, under its bind-parameter limit. */
 const SQLITE_IDS_PER_STATEMENT = 1000;
@@ -38,18 +38,12 @@ export async function deleteAll(
 export function pgDeleteAllStatement(
   deletes: TableIds[],
 ): Statement | undefined {
-  const nonEmpty = deletes.filter(d => d.ids.length > 0);
-  const last = nonEmpty.pop();
-  if (!last) return undefined;
-  const sql = 'delete from ?? where ?? = any(?::text[])';
-  const bindings = (d: TableIds) => [d.table, d.column, d.ids];
-  return {
-    sql: [
-      nonEmpty.length
-        ? `with ${nonEmpty.map((_, n) => `d${n} as (${sql})`).join(', ')}`
-        : '',
-      sql,
-    ].join(' '),
-    bindings: [...nonEmpty.flatMap(bindings), ...bindings(last)],
-  };
+  return inOneStatement(
+    deletes
+      .filter(d => d.ids.length > 0)
+      .map(d => ({
+        sql: 'delete from ?? where ?? = any(?::text[])',
+        bindings: [d.table, d.column, d.ids],
+      })),
+  );
 }

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunk } from './conversions';
-import type { Statement } from './PgStatementBatch';
+import { inOneStatement, Statement } from './PgStatementBatch';
 
 /**
  * Column name → PostgreSQL type, in insert order. `json` marks a text column
@@ -121,18 +121,9 @@ export async function insertAll(
 export function pgInsertAllStatement(
   inserts: TableRows[],
 ): Statement | undefined {
-  const parts = inserts
-    .filter(i => i.rows.length > 0)
-    .map(i => pgInsertStatement(i.table, i.columns, i.rows));
-  const last = parts.pop();
-  if (!last) return undefined;
-  return {
-    sql: [
-      parts.length
-        ? `with ${parts.map((p, n) => `i${n} as (${p.sql})`).join(', ')}`
-        : '',
-      last.sql,
-    ].join(' '),
-    bindings: [...parts.flatMap(p => p.bindings), ...last.bindings],
-  };
+  return inOneStatement(
+    inserts
+      .filter(i => i.rows.length > 0)
+      .map(i => pgInsertStatement(i.table, i.columns, i.rows)),
+  );
 }
