@@ -24,12 +24,12 @@ import {
   taskRows,
 } from './derivedRows';
 import {
-  ledgerKey,
   LedgerTransaction,
   NewLedgerEvent,
   StateChanges,
 } from './ExceptionStore';
 import {
+  appendedEvents,
   APPEND_OPTIONS,
   compareLedgerOrder,
   decodeLoad,
@@ -47,19 +47,6 @@ import { ExceptionRow, FindingRow } from './rows';
 
 // Ids per `in (…)` list, under SQLite's and PostgreSQL's bind-parameter limits.
 const IDS_PER_STATEMENT = 1000;
-
-/** The entities of the events the append recorded. */
-function touchedEntities(
-  events: NewLedgerEvent[],
-  recorded: Map<string, number>,
-): string[] {
-  const refs = events.flatMap(e =>
-    e.entityRef && recorded.has(ledgerKey(e.source, e.externalId))
-      ? [e.entityRef]
-      : [],
-  );
-  return [...new Set(refs)];
-}
 
 /**
  * The write side of the store: on PostgreSQL bound to a batch of statements
@@ -103,20 +90,24 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
   }
 
   async appendLockAndLoad(events: NewLedgerEvent[], entityRefs: string[]) {
-    const refs = [...new Set(entityRefs)];
-    if (!this.pg || refs.length === 0) {
+    if (!this.pg) {
+      // One writer and no round trips: the append's events are not read back.
       const recorded = await this.appendEvents(events);
-      await this.lockEntities(refs);
-      const touched = touchedEntities(events, recorded);
-      return { recorded, ledgers: await this.loadEntityEvents(touched) };
+      const appended = appendedEvents(events, recorded);
+      const touched = [...new Set(appended.map(e => e.entityRef))];
+      const ledgers = touched.length
+        ? await this.loadEntityEvents(touched, appended)
+        : new Map<string, LedgerEvent[]>();
+      return { recorded, ledgers };
     }
+    const refs = [...new Set(entityRefs)];
     const [appended, , loaded] = await this.pg.rowsOfEach([
       pgAppendStatement(events),
       pgLockStatement(refs),
       pgLoadStatement(refs, []),
     ]);
     const recorded = recordedSeqs(appended);
-    const touched = touchedEntities(events, recorded);
+    const touched = appendedEvents(events, recorded).map(e => e.entityRef);
     const { fingerprints, ledgers } = decodeLoad(loaded, touched);
     this.loadedFingerprints = fingerprints;
     return { recorded, ledgers };

@@ -75,8 +75,9 @@ export interface LedgerTransaction {
    * {@link LedgerTransaction.appendEvents}, then the locks of `entityRefs`
    * and the ledgers of those whose events were recorded, in one round trip
    * on PostgreSQL (the locks cover duplicates' services too: which events
-   * are duplicates is known only after). The ledgers include the events
-   * just appended, read back: worth it for a small group, not for batches.
+   * are duplicates is known only after). PostgreSQL reads the events just
+   * appended back with the ledgers: worth a round trip for a small group,
+   * not for a batch.
    */
   appendLockAndLoad(
     events: NewLedgerEvent[],

@@ -55,6 +55,28 @@ export function eventRows(events: NewLedgerEvent[]) {
     }));
 }
 
+/** The events the append recorded (each once), as the rules see them. */
+export function appendedEvents(
+  events: NewLedgerEvent[],
+  seqs: Map<string, number>,
+): LedgerEvent[] {
+  const out = new Map<number, LedgerEvent>();
+  for (const e of events) {
+    const seq = seqs.get(ledgerKey(e.source, e.externalId));
+    if (seq === undefined || !e.entityRef || out.has(seq)) continue;
+    out.set(seq, {
+      seq,
+      externalId: e.externalId,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      actor: e.actor,
+      entityRef: e.entityRef,
+      data: e.data,
+    } as LedgerEvent);
+  }
+  return [...out.values()];
+}
+
 /** The sequence number of each event the append recorded, by ledger key. */
 export function recordedSeqs(rows: Record<string, unknown>[]) {
   const recorded = new Map<string, number>();

@@ -6,6 +6,7 @@ import {
   NewLedgerEvent,
   StateChanges,
 } from '../database/ExceptionStore';
+import { appendedEvents } from '../database/ledgerRows';
 import { Policy } from '../policy/Policy';
 import { evaluateEntity } from '../rules/evaluateEntity';
 import { EntityState, LedgerEvent } from '../rules/types';
@@ -59,28 +60,6 @@ const MIN_COMPANY = 16;
  * read (a batch's events would be most of what it reads).
  */
 const READ_BACK_MAX = 64;
-
-/** The events the append recorded (each once), as the rules see them. */
-function appendedEvents(
-  events: NewLedgerEvent[],
-  seqs: Map<string, number>,
-): LedgerEvent[] {
-  const out = new Map<number, LedgerEvent>();
-  for (const e of events) {
-    const seq = seqs.get(ledgerKey(e.source, e.externalId));
-    if (seq === undefined || !e.entityRef || out.has(seq)) continue;
-    out.set(seq, {
-      seq,
-      externalId: e.externalId,
-      type: e.type,
-      occurredAt: e.occurredAt,
-      actor: e.actor,
-      entityRef: e.entityRef,
-      data: e.data,
-    } as LedgerEvent);
-  }
-  return [...out.values()];
-}
 
 /** The changes that name each event, by ledger sequence number. */
 function changesBySeq(changes: StateChanges) {
