@@ -142,6 +142,6 @@ export class PgStatementBatch {
       }
     }
     await sendLiteral();
-    return results.slice(-statements.length);
+    return statements.length > 0 ? results.slice(-statements.length) : [];
   }
 }
