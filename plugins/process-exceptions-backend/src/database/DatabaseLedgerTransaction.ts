@@ -45,7 +45,7 @@ import {
 import { PgStatementBatch } from './PgStatementBatch';
 import { ExceptionRow, FindingRow } from './rows';
 
-// Ids per `in (…)` list, under SQLite's and PostgreSQL's bind-parameter limits.
+// Ids per `in (…)` list on SQLite, under its bind-parameter limit (PostgreSQL takes arrays).
 const IDS_PER_STATEMENT = 1000;
 
 /**
