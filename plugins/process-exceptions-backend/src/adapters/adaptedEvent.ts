@@ -3,6 +3,7 @@ import {
   EventType,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { dataSchemas } from '../ingest/eventSchemas';
+import { PARSE_OPTIONS } from '../ingest/validationMessages';
 import { AdaptedEvent, AdapterInputError, AdapterResult } from './types';
 
 // The ledger's columns for these are 255 characters wide.
@@ -44,7 +45,7 @@ export function adaptedEvent<K extends EventType>(event: {
   checkColumn('actor', event.actor);
 
   const data = compact(event.data);
-  const parsed = dataSchemas[event.type].safeParse(data);
+  const parsed = dataSchemas[event.type].safeParse(data, PARSE_OPTIONS);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = ['data', ...issue.path].join('.');

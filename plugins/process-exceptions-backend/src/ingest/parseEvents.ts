@@ -4,18 +4,21 @@ import {
   EventEnvelope,
   EVENT_TYPES,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { dataSchemas, envelopeSchema, KnownEventType } from './eventSchemas';
+import { PARSE_OPTIONS } from './validationMessages';
 
 /** The most events one request may carry. */
 export const MAX_EVENTS_PER_REQUEST = 500;
 
 const batchSchema = z.object({ events: z.array(z.unknown()) });
 
-function describe(issue: z.ZodIssue, prefix: string): string {
+function describe(issue: z.core.$ZodIssue, prefix: string): string {
   const path = [
     prefix,
-    ...issue.path.map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`)),
+    ...issue.path.map(p =>
+      typeof p === 'number' ? `[${p}]` : `.${String(p)}`,
+    ),
   ]
     .join('')
     .replace(/^\./, '');
@@ -32,7 +35,7 @@ function fail(error: z.ZodError, prefix: string): never {
 }
 
 function parseOne(raw: unknown, prefix: string): EventEnvelope {
-  const envelope = envelopeSchema.safeParse(raw);
+  const envelope = envelopeSchema.safeParse(raw, PARSE_OPTIONS);
   if (!envelope.success) fail(envelope.error, prefix);
   const { type } = envelope.data;
   if (!(EVENT_TYPES as readonly string[]).includes(type)) {
@@ -45,6 +48,7 @@ function parseOne(raw: unknown, prefix: string): EventEnvelope {
   }
   const data = dataSchemas[type as KnownEventType].safeParse(
     envelope.data.data,
+    PARSE_OPTIONS,
   );
   if (!data.success) fail(data.error, `${prefix ? `${prefix}.` : ''}data`);
 
@@ -86,7 +90,7 @@ export function parseEventsBody(body: unknown): EventEnvelope[] {
   if (!('events' in body)) {
     return [parseOne(body, '')];
   }
-  const batch = batchSchema.safeParse(body);
+  const batch = batchSchema.safeParse(body, PARSE_OPTIONS);
   if (!batch.success) fail(batch.error, '');
   const { events } = batch.data;
   if (events.length === 0) {

@@ -3,15 +3,16 @@ import {
   EXCEPTION_KINDS,
   EXCEPTION_STATUSES,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
-import { z } from 'zod';
+import { z } from 'zod/v4';
+import { PARSE_OPTIONS } from '../ingest/validationMessages';
 
 /** Parses a request part, turning every problem into a 400 that names the field. */
-export function parse<T extends z.ZodTypeAny>(
+export function parse<T extends z.ZodType>(
   schema: T,
   value: unknown,
   where: string,
 ): z.infer<T> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, PARSE_OPTIONS);
   if (!result.success) {
     throw new InputError(
       result.error.issues
@@ -70,9 +71,8 @@ export const gateQuery = z
   .refine(q => q.changeId || q.storyId, 'give changeId or storyId');
 
 const httpUrl = z
-  .string()
-  .max(2048)
   .url()
+  .max(2048)
   .refine(u => /^https?:\/\//i.test(u), 'must be an http(s) URL');
 
 const gap = z.object({ key: id, description: z.string().min(1).max(500) });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { dataSchemas } from '../../ingest/eventSchemas';
+import { PARSE_OPTIONS } from '../../ingest/validationMessages';
 import { AdapterResult } from '../types';
 
 const FIXTURES = join(__dirname, '..', '__fixtures__');
@@ -26,7 +27,7 @@ export function fixtureNames(dir: string): string[] {
 export function schemaProblems(result: AdapterResult): string[] {
   if (result.kind !== 'events') return [];
   return result.events.flatMap(event => {
-    const parsed = dataSchemas[event.type].safeParse(event.data);
+    const parsed = dataSchemas[event.type].safeParse(event.data, PARSE_OPTIONS);
     return parsed.success
       ? []
       : [`${event.type}: ${parsed.error.issues.map(i => i.message).join()}`];
