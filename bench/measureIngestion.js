@@ -24,9 +24,9 @@ function eventRequests({ path, token, batch, prefix, entities }) {
 
 /**
  * Single events, then batches of 500: for each, both targets warm up, then
- * take turns (baseline, plugin, baseline, …) for `ingestRounds` rounds, so
- * that a change in the machine's other load hits both alike. Throughput is
- * what completed over the time until the last response.
+ * take turns (baseline, plugin, baseline, …) for a few rounds, so that a
+ * change in the machine's other load hits both alike. Throughput is what completed over the time
+ * until the last response, all rounds together.
  */
 async function measureIngestionPair({
   backend,
@@ -69,8 +69,11 @@ async function measureIngestionPair({
         next: next[name],
       });
     // A request in flight at the end of a round still counts, and a batch
-    // may take seconds: batches get one long round, not several short ones.
-    const roundCount = batch === 1 ? settings.ingestRounds : 1;
+    // may take seconds: batches get few long rounds, not many short ones.
+    const [roundCount, roundMs] =
+      batch === 1
+        ? [settings.ingestRounds, settings.singleRoundMs]
+        : [settings.batchRounds, settings.ingestMs];
     const rounds = { baseline: [], plugin: [] };
     // Warm-up (JIT, connection pools) until throughput is steady; batches
     // after the single events, with few senders, whose requests would
@@ -81,7 +84,7 @@ async function measureIngestionPair({
     }
     for (let i = 0; i < roundCount; i++) {
       for (const name of Object.keys(targets)) {
-        rounds[name].push(await load(name, settings.ingestMs / roundCount));
+        rounds[name].push(await load(name, roundMs));
       }
     }
     out[mode] = {
@@ -90,6 +93,10 @@ async function measureIngestionPair({
     };
     out[mode].ratio =
       out[mode].plugin.eventsPerSec / out[mode].baseline.eventsPerSec;
+    // Each round's own ratio, to show how much one round moves.
+    out[mode].roundRatios = rounds.plugin.map(
+      (p, i) => p.eventsPerSec / rounds.baseline[i].eventsPerSec,
+    );
     afterMode(mode);
   }
   return out;
