@@ -44,7 +44,12 @@ export const processExceptionsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, database, httpRouter, logger, catalog, auth } = deps;
-        const store = await DatabaseExceptionStore.create({ database });
+        const store = await DatabaseExceptionStore.create({
+          database,
+          ledgerCacheEvents: config.getOptionalNumber(
+            'processExceptions.ledgerCache.maxEvents',
+          ),
+        });
         const policy = readPolicy(config);
         const ingestor = new Ingestor({
           store,

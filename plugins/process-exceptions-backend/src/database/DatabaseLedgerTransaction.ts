@@ -17,9 +17,9 @@ import {
 } from './columns';
 import { chunk } from './conversions';
 import {
-  exceptionRow,
   exceptionStateRow,
-  findingRow,
+  identifiedExceptionRow,
+  identifiedFindingRow,
   linkRows,
   taskRows,
 } from './derivedRows';
@@ -35,18 +35,17 @@ import {
   decodeLoad,
   eventRows,
   Fingerprints,
-  groupEvents,
-  LedgerRow,
+  LedgerCounts,
   pgAppendStatement,
   pgLoadStatement,
   pgLockStatement,
   recordedSeqs,
 } from './ledgerRows';
+import { DerivedFingerprints, FingerprintMemo } from './fingerprintMemo';
+import { LedgerCache } from './LedgerCache';
 import { PgStatementBatch } from './PgStatementBatch';
 import { ExceptionRow, FindingRow } from './rows';
-
-// Ids per `in (…)` list on SQLite, under its bind-parameter limit (PostgreSQL takes arrays).
-const IDS_PER_STATEMENT = 1000;
+import { IDS_PER_STATEMENT, loadSqliteLedgers } from './sqliteLedgers';
 
 /**
  * The write side of the store: on PostgreSQL bound to a batch of statements
@@ -56,10 +55,23 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
   private loadedFingerprints?: Fingerprints;
   private readonly pg?: PgStatementBatch;
   private readonly knex?: Knex.Transaction;
+  /** Every ledger read or written, whole: the cache keeps them on commit. */
+  readonly ledgers = new Map<string, LedgerEvent[]>();
+  /** What each entity's evaluation derived, fingerprinted, for the cache. */
+  readonly derived = new Map<string, DerivedFingerprints>();
+  private claim?: { release: () => void };
 
-  constructor(target: PgStatementBatch | Knex.Transaction) {
+  constructor(
+    target: PgStatementBatch | Knex.Transaction,
+    private readonly cache?: LedgerCache,
+  ) {
     if (target instanceof PgStatementBatch) this.pg = target;
     else this.knex = target;
+  }
+
+  /** Lets other transactions of this replica check these ledgers. */
+  end(): void {
+    this.claim?.release();
   }
 
   /** The knex transaction, on SQLite. */
@@ -104,12 +116,13 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     const [appended, , loaded] = await this.pg.rowsOfEach([
       pgAppendStatement(events),
       pgLockStatement(refs),
-      pgLoadStatement(refs, []),
+      pgLoadStatement(refs, refs, []),
     ]);
     const recorded = recordedSeqs(appended);
     const touched = appendedEvents(events, recorded).map(e => e.entityRef);
     const { fingerprints, ledgers } = decodeLoad(loaded, touched);
     this.loadedFingerprints = fingerprints;
+    for (const [ref, ledger] of ledgers) this.ledgers.set(ref, ledger);
     return { recorded, ledgers };
   }
 
@@ -117,61 +130,57 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     entityRefs: string[],
     appended: LedgerEvent[] = [],
   ): Promise<Map<string, LedgerEvent[]>> {
-    const skip = appended.map(e => e.seq);
-    const byEntity = this.pg
-      ? await this.loadPg(this.pg, [...new Set(entityRefs)], skip)
-      : await this.loadSqlite([...new Set(entityRefs)], new Set(skip));
-    // In ledger order, as if read back: the seqs are the ones just assigned.
-    const grown = new Set<LedgerEvent[]>();
+    const refs = [...new Set(entityRefs)];
+    const mine = new Map<string, LedgerEvent[]>();
     for (const e of appended) {
-      let list = byEntity.get(e.entityRef);
-      if (!list) byEntity.set(e.entityRef, (list = []));
-      list.push(e);
-      grown.add(list);
+      const list = mine.get(e.entityRef);
+      if (list) list.push(e);
+      else mine.set(e.entityRef, [e]);
     }
-    for (const list of grown) list.sort(compareLedgerOrder);
-    return byEntity;
-  }
-
-  private async loadSqlite(
-    entityRefs: string[],
-    skip: Set<number>,
-  ): Promise<Map<string, LedgerEvent[]>> {
-    let rows: LedgerRow[] = [];
-    for (const refs of chunk(entityRefs, IDS_PER_STATEMENT)) {
-      rows = rows.concat(
-        await this.tx('pe_events')
-          .whereIn('entity_ref', refs)
-          .orderBy([
-            { column: 'entity_ref', order: 'asc' },
-            { column: 'occurred_at', order: 'asc' },
-            { column: 'seq', order: 'asc' },
-          ])
-          .select(
-            'seq',
-            'external_id',
-            'type',
-            'occurred_at',
-            'actor',
-            'entity_ref',
-            'data',
-          ),
-      );
+    // Once per transaction: a second claim could wait for a later one.
+    if (this.cache && !this.claim) this.claim = await this.cache.claim(refs);
+    const cached = new Map<string, readonly LedgerEvent[]>();
+    for (const ref of refs) {
+      const ledger = this.cache?.get(ref);
+      if (ledger) cached.set(ref, ledger);
     }
-    return groupEvents(rows.filter(r => !skip.has(Number(r.seq))));
+    // A held ledger stands if the rows counted are it and the events appended.
+    const check: LedgerCounts = { entityRefs: [], counts: [] };
+    for (const [ref, ledger] of cached) {
+      check.entityRefs.push(ref);
+      check.counts.push(ledger.length + (mine.get(ref)?.length ?? 0));
+    }
+    const read = refs.filter(ref => !cached.has(ref));
+    const skip = appended.map(e => e.seq);
+    const { ledgers, stale } = this.pg
+      ? await this.loadPg(this.pg, refs, read, skip, check)
+      : await loadSqliteLedgers(this.tx, read, check, new Set(skip));
+    for (const [ref, ledger] of cached) {
+      if (!stale.has(ref)) ledgers.set(ref, [...ledger]);
+    }
+    // In ledger order, as if read back: the seqs are the ones just assigned.
+    for (const [ref, events] of mine) {
+      const list = ledgers.get(ref);
+      if (list) list.push(...events);
+      ledgers.set(ref, (list ?? events).sort(compareLedgerOrder));
+    }
+    for (const [ref, ledger] of ledgers) this.ledgers.set(ref, ledger);
+    return ledgers;
   }
 
   private async loadPg(
     pg: PgStatementBatch,
     refs: string[],
+    read: string[],
     skip: number[],
-  ): Promise<Map<string, LedgerEvent[]>> {
-    const { fingerprints, ledgers } = decodeLoad(
-      await pg.rows(pgLoadStatement(refs, skip)),
+    check: LedgerCounts,
+  ) {
+    const { fingerprints, ledgers, stale } = decodeLoad(
+      await pg.rows(pgLoadStatement(refs, read, skip, check)),
       refs,
     );
     this.loadedFingerprints = fingerprints;
-    return ledgers;
+    return { ledgers, stale };
   }
 
   private async fingerprintRows(
@@ -233,12 +242,15 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
 
     const changed: Array<{ row: ExceptionRow; derived: DerivedException }> = [];
     const changedFindings: FindingRow[] = [];
-    for (const state of states.values()) {
+    for (const [entityRef, state] of states) {
+      const memo = new FingerprintMemo(this.cache?.derivedOf(entityRef));
+      this.derived.set(entityRef, memo.seen);
       for (const derived of state.exceptions) {
-        const row = exceptionRow(derived, now);
-        const before = stored.exceptions.get(row.id);
-        stored.exceptions.delete(row.id);
-        if (before === row.fingerprint) continue;
+        const known = memo.exception(derived);
+        const before = stored.exceptions.get(known.id);
+        stored.exceptions.delete(known.id);
+        if (before === known.fingerprint) continue;
+        const row = identifiedExceptionRow(derived, now, known);
         changed.push({ row, derived });
         changes.exceptions.push({
           id: row.id,
@@ -250,10 +262,11 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
         });
       }
       for (const derived of state.findings) {
-        const row = findingRow(derived);
-        const before = stored.findings.get(row.id);
-        stored.findings.delete(row.id);
-        if (before === row.fingerprint) continue;
+        const known = memo.finding(derived);
+        const before = stored.findings.get(known.id);
+        stored.findings.delete(known.id);
+        if (before === known.fingerprint) continue;
+        const row = identifiedFindingRow(derived, known);
         changedFindings.push(row);
         changes.findings.push({
           id: row.id,

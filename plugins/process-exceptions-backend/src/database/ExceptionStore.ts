@@ -65,7 +65,7 @@ export interface LedgerTransaction {
   /**
    * Each entity's ledger, in the order things happened. `appended` are
    * events this transaction appended, given as they were: they are not
-   * read back.
+   * read back. A ledger this replica holds is only counted, not read.
    */
   loadEntityEvents(
     entityRefs: string[],

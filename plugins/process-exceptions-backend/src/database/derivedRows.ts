@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { sha256Hex } from '../lib/sha256Hex';
 import { exceptionIdFor, findingIdFor } from '../rules/ids';
 import { DerivedException, DerivedFinding } from '../rules/types';
 import { ExceptionRow, ExceptionStateRow, FindingRow, TaskRow } from './rows';
@@ -6,13 +6,30 @@ import { ExceptionRow, ExceptionStateRow, FindingRow, TaskRow } from './rows';
 // What the rules derive, as the rows the plugin stores. Shared with the
 // benchmark's bulk loader, so its dataset is what the plugin would write.
 
-function fingerprint(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+/** What a stored row was derived from, hashed: equal means unchanged. */
+export function fingerprint(value: unknown): string {
+  return sha256Hex(JSON.stringify(value));
 }
 
+/** A stored row's id and the fingerprint of what it was derived from. */
+export type RowIdentity = { id: string; fingerprint: string };
+
 export function exceptionRow(e: DerivedException, now: Date): ExceptionRow {
-  return {
+  const known = {
     id: exceptionIdFor(e.naturalKey),
+    fingerprint: fingerprint(e),
+  };
+  return identifiedExceptionRow(e, now, known);
+}
+
+/** {@link exceptionRow}, its id and fingerprint already worked out. */
+export function identifiedExceptionRow(
+  e: DerivedException,
+  now: Date,
+  known: RowIdentity,
+): ExceptionRow {
+  return {
+    id: known.id,
     natural_key: e.naturalKey,
     entity_ref: e.entityRef,
     kind: e.kind,
@@ -28,7 +45,7 @@ export function exceptionRow(e: DerivedException, now: Date): ExceptionRow {
     backfill_seconds: e.backfilledAt
       ? Math.round((e.backfilledAt.getTime() - e.openedAt.getTime()) / 1000)
       : null,
-    fingerprint: fingerprint(e),
+    fingerprint: known.fingerprint,
     updated_at: now,
   };
 }
@@ -48,8 +65,17 @@ export function exceptionStateRow(row: ExceptionRow): ExceptionStateRow {
 }
 
 export function findingRow(f: DerivedFinding): FindingRow {
+  const known = { id: findingIdFor(f.naturalKey), fingerprint: fingerprint(f) };
+  return identifiedFindingRow(f, known);
+}
+
+/** {@link findingRow}, its id and fingerprint already worked out. */
+export function identifiedFindingRow(
+  f: DerivedFinding,
+  known: RowIdentity,
+): FindingRow {
   return {
-    id: findingIdFor(f.naturalKey),
+    id: known.id,
     natural_key: f.naturalKey,
     rule: f.rule,
     entity_ref: f.entityRef,
@@ -59,7 +85,7 @@ export function findingRow(f: DerivedFinding): FindingRow {
     acknowledged_at: f.acknowledgedAt,
     acknowledged_by: f.acknowledgedBy,
     exception_id: f.exceptionKey ? exceptionIdFor(f.exceptionKey) : null,
-    fingerprint: fingerprint(f),
+    fingerprint: known.fingerprint,
   };
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { sha256Hex } from '../lib/sha256Hex';
 import { LedgerEvent } from '../rules/types';
 import { EVENT_COLUMNS } from './columns';
 import { compareText, parseJson, toDate } from './conversions';
@@ -102,9 +102,7 @@ export function pgAppendStatement(events: NewLedgerEvent[]): Statement {
 function lockKey(entityRef: string): string {
   return BigInt.asIntN(
     64,
-    BigInt(
-      `0x${createHash('sha256').update(entityRef).digest('hex').slice(0, 16)}`,
-    ),
+    BigInt(`0x${sha256Hex(entityRef).slice(0, 16)}`),
   ).toString();
 }
 
@@ -121,14 +119,30 @@ export function pgLockStatement(entityRefs: string[]): Statement {
 
 type LoadRow = LedgerRow & { t: string; id: string; fingerprint: string };
 
+/** Entities whose ledger this replica holds, each with its expected count of rows. */
+export type LedgerCounts = { entityRefs: string[]; counts: number[] };
+
 /**
- * The ledgers, but the events `skip`, and the stored fingerprints for
- * saveEntityStates, in one statement: fingerprint rows first, then the
- * events in order.
+ * The stored fingerprints of `refs` for saveEntityStates and the ledgers
+ * that must be read, in one statement: those of `read`, and those of
+ * `check` whose count of rows is not the one expected (named by an 's'
+ * row each, so a ledger that shrank is noticed too); the events `skip` are
+ * left out. Fingerprint rows first, then the events in order.
  */
-export function pgLoadStatement(refs: string[], skip: number[]): Statement {
+export function pgLoadStatement(
+  refs: string[],
+  read: string[],
+  skip: number[],
+  check: LedgerCounts = { entityRefs: [], counts: [] },
+): Statement {
   return {
-    sql: `select 'e' as t, id, fingerprint, null::bigint as seq,
+    sql: `with stale as (
+         select r from unnest(?::text[]) as u(r)
+         union all
+         select c.r from unnest(?::text[], ?::bigint[]) as c(r, n)
+         where c.n <> (select count(*) from pe_events x where x.entity_ref = c.r)
+       )
+       select 'e' as t, id, fingerprint, null::bigint as seq,
          null as external_id, null as type, null::timestamptz as occurred_at,
          null as actor, entity_ref, null as data
        from pe_exceptions where entity_ref = any(?::text[])
@@ -136,25 +150,32 @@ export function pgLoadStatement(refs: string[], skip: number[]): Statement {
        select 'f', id, fingerprint, null, null, null, null, null, entity_ref, null
        from pe_findings where entity_ref = any(?::text[])
        union all
+       select 's', null, null, null, null, null, null, null, r, null from stale
+       union all
        select 'v', null, null, seq, external_id, type, occurred_at, actor, entity_ref, data
        from pe_events
-       where entity_ref = any(?::text[]) and seq <> all(?::bigint[])
+       where entity_ref = any(array(select r from stale)) and seq <> all(?::bigint[])
        order by t, entity_ref, occurred_at, seq`,
-    bindings: [refs, refs, refs, skip],
+    bindings: [read, check.entityRefs, check.counts, refs, refs, skip],
   };
 }
 
-/** The rows of {@link pgLoadStatement} that belong to `refs`, decoded. */
+/**
+ * The rows of {@link pgLoadStatement} that belong to `refs`, decoded;
+ * `stale` names the entities whose ledger was read.
+ */
 export function decodeLoad(rows: LoadRow[], refs: string[]) {
   const fingerprints: Fingerprints = {
     entityRefs: new Set(refs),
     exceptions: new Map(),
     findings: new Map(),
   };
+  const stale = new Set<string>();
   const events: LedgerRow[] = [];
   for (const row of rows) {
     if (!fingerprints.entityRefs.has(row.entity_ref)) continue;
     if (row.t === 'v') events.push(row);
+    else if (row.t === 's') stale.add(row.entity_ref);
     else {
       (row.t === 'e' ? fingerprints.exceptions : fingerprints.findings).set(
         row.id,
@@ -162,7 +183,7 @@ export function decodeLoad(rows: LoadRow[], refs: string[]) {
       );
     }
   }
-  return { fingerprints, ledgers: groupEvents(events) };
+  return { fingerprints, stale, ledgers: groupEvents(events) };
 }
 
 /** Ledger rows, in order, as each entity's list of events. */

@@ -91,6 +91,55 @@ describe.each(databases.eachSupportedId())('Ingestor on %p', databaseId => {
     expect(await store.markOverdue(inTwoHours)).toBe(0);
   });
 
+  it('derives from what another replica recorded for the service since its own last batch', async () => {
+    const knex = await databases.init(databaseId);
+    const replica = async () => {
+      const store = await DatabaseExceptionStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const catalog = new GrowingCatalog();
+      catalog.known.add('component:default/new-service');
+      const ingestor = new Ingestor({
+        store,
+        resolver: catalog,
+        policy: DEFAULT_POLICY,
+        logger: mockServices.logger.mock(),
+      });
+      return { store, ingestor };
+    };
+    const [one, two] = [await replica(), await replica()];
+    const now = Date.now();
+    // Batches large enough to take the batch path, which reuses ledgers.
+    const minorIncidents = (prefix: string) =>
+      Array.from({ length: 80 }, (_, i) => ({
+        ...deployment(`${prefix}-${i}`, new Date(now - 10 * HOUR)),
+        type: 'incident.opened',
+        data: { incidentId: `${prefix}-${i}`, severity: 'P3' },
+      }));
+    await one.ingestor.ingest('api', minorIncidents('early'));
+    await two.ingestor.ingest('api', [
+      {
+        ...deployment('INC-9', new Date(now - 3 * HOUR)),
+        type: 'incident.opened',
+        data: { incidentId: 'INC-9', severity: 'P0', title: 'Checkout down' },
+      },
+    ]);
+    const fix = deployment('fix', new Date(now - 2 * HOUR));
+    await one.ingestor.ingest('api', [
+      ...minorIncidents('late'),
+      { ...fix, data: { ...fix.data, incidentId: 'INC-9' } },
+    ]);
+
+    const { items } = await one.store.listExceptions({ limit: 10 });
+    expect(items).toEqual([
+      expect.objectContaining({
+        kind: 'hotfix',
+        name: 'Hotfix for INC-9 on new-service',
+        reason: 'Checkout down',
+      }),
+    ]);
+  });
+
   it('stores what the ledger read back derives, also from events appended in the same request', async () => {
     const { store, catalog, ingestor } = await setup();
     catalog.known.add('component:default/new-service');

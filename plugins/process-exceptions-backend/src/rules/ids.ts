@@ -1,7 +1,7 @@
-import { createHash } from 'crypto';
+import { sha256Hex } from '../lib/sha256Hex';
 
 function uuidFrom(prefix: string, key: string): string {
-  const hex = createHash('sha256').update(`${prefix}${key}`).digest('hex');
+  const hex = sha256Hex(`${prefix}${key}`);
   // Version and variant bits make it a well-formed name-based UUID, so strict
   // validators and uuid columns accept it.
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);

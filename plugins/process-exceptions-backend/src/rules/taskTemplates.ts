@@ -58,8 +58,12 @@ export function openTasks(
   templates: readonly TaskTemplate[],
   dueAt: Date | null,
 ): DerivedTask[] {
-  return templates.map(template => ({
-    ...template,
+  // Named fields, not a spread: every task gets one shape (measurably
+  // cheaper where a batch opens thousands).
+  return templates.map(({ key, title, role }) => ({
+    key,
+    title,
+    role,
     dueAt,
     doneAt: null,
     doneBy: null,
