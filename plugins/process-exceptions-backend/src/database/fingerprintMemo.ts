@@ -32,30 +32,30 @@ export class FingerprintMemo {
   constructor(private readonly last: DerivedFingerprints | undefined) {}
 
   exception(value: DerivedException): Fingerprinted<DerivedException> {
-    const before = this.last?.exceptions.get(value.naturalKey);
-    const known =
-      before && sameException(before.value, value)
-        ? before
-        : {
-            value,
-            id: exceptionIdFor(value.naturalKey),
-            fingerprint: fingerprint(value),
-          };
-    this.seen.exceptions.set(value.naturalKey, known);
-    return known;
+    const { exceptions } = this.seen;
+    const last = this.last?.exceptions;
+    return remember(value, last, exceptions, sameException, exceptionIdFor);
   }
 
   finding(value: DerivedFinding): Fingerprinted<DerivedFinding> {
-    const before = this.last?.findings.get(value.naturalKey);
-    const known =
-      before && sameFinding(before.value, value)
-        ? before
-        : {
-            value,
-            id: findingIdFor(value.naturalKey),
-            fingerprint: fingerprint(value),
-          };
-    this.seen.findings.set(value.naturalKey, known);
-    return known;
+    const { findings } = this.seen;
+    const last = this.last?.findings;
+    return remember(value, last, findings, sameFinding, findingIdFor);
   }
+}
+
+function remember<T extends { naturalKey: string }>(
+  value: T,
+  last: ReadonlyMap<string, Fingerprinted<T>> | undefined,
+  seen: Map<string, Fingerprinted<T>>,
+  same: (a: T, b: T) => boolean,
+  idFor: (naturalKey: string) => string,
+): Fingerprinted<T> {
+  const before = last?.get(value.naturalKey);
+  const known =
+    before && same(before.value, value)
+      ? before
+      : { value, id: idFor(value.naturalKey), fingerprint: fingerprint(value) };
+  seen.set(value.naturalKey, known);
+  return known;
 }
