@@ -5,6 +5,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 yarn install
+sqlite_for_current_node
 mkdir -p .data/sqlite
 # On first start, post the demo history through the public API once the
 # backend answers (in the background, so the portal starts meanwhile).

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Installs dependencies and runs every test: type check, lint, formatting, unit and
-# integration tests on SQLite and a throw-away PostgreSQL, then the end-to-end
-# browser tests in Debian's Chromium. Fails loudly when a database or the
-# browser cannot be started; nothing is skipped silently.
+# Installs dependencies and runs every test on Node.js 22: type check, API
+# reports, lint, formatting, unit and integration tests on SQLite and a
+# throw-away PostgreSQL, the end-to-end browser tests in Debian's Chromium;
+# then the unit and integration tests again on Node.js 24. Fails loudly when a
+# database, a Node.js version or the browser cannot be had; nothing is skipped
+# silently.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 export CI=true
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Installing dependencies"
+step "Installing dependencies (Node.js $(node --version))"
 yarn install --immutable
+sqlite_for_current_node
 
 step "Checking for Chromium"
 if [ -z "${PLAYWRIGHT_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
@@ -32,6 +35,9 @@ echo "PostgreSQL 15 on 127.0.0.1:$pg_port"
 step "Type check"
 yarn tsc
 
+step "API reports (report.api.md of every published package)"
+yarn build:api-reports:only --ci
+
 step "Lint"
 yarn lint
 
@@ -45,5 +51,11 @@ yarn test --verbose 2>&1 | tee .test-results/jest.log
 step "End-to-end tests (Chromium)"
 yarn playwright test 2>&1 | tee .test-results/playwright.log
 
+use_node 24
+step "Unit and integration tests on Node.js $(node --version) (SQLite and PostgreSQL)"
+sqlite_for_current_node
+yarn test --verbose 2>&1 | tee .test-results/jest-node24.log
+
 # One closing line for everything that ran.
-node scripts/summarize-tests.js .test-results/jest.log .test-results/playwright.log
+node scripts/summarize-tests.js .test-results/jest.log .test-results/playwright.log \
+  .test-results/jest-node24.log

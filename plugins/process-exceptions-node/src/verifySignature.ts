@@ -17,6 +17,8 @@ function sameBytes(a: Buffer, b: Buffer): boolean {
  *
  * A missing signature, a missing prefix or an empty secret is false: an empty
  * key signs anything for anyone.
+ *
+ * @public
  */
 export function verifyHmacSha256(options: {
   secret: string;
@@ -40,6 +42,8 @@ export function verifyHmacSha256(options: {
  * Checks a shared secret sent as `Bearer <secret>` or as the bare secret: the
  * Unleash webhook's Authorization header, a CDEvents sender's bearer token.
  * An empty expected secret is false, never "no secret needed".
+ *
+ * @public
  */
 export function verifySharedSecret(options: {
   expected: string;

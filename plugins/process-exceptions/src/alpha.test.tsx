@@ -4,7 +4,7 @@ import plugin, { processExceptionsPage } from './alpha';
 
 describe('process-exceptions (new frontend system)', () => {
   it('provides the API, the entity tab, the overview card and the page', () => {
-    expect(plugin.id).toBe('process-exceptions');
+    expect(plugin.pluginId).toBe('process-exceptions');
     expect(plugin.getExtension('api:process-exceptions')).toBeDefined();
     expect(
       plugin.getExtension('entity-content:process-exceptions/exceptions'),

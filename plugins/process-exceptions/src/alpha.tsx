@@ -1,8 +1,7 @@
 import {
   ApiBlueprint,
+  coreApis,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
@@ -22,7 +21,7 @@ export const processExceptionsApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: processExceptionsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new ProcessExceptionsClient({ discoveryApi, fetchApi }),
     }),

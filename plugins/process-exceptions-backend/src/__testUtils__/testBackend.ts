@@ -8,6 +8,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { processExceptionsPlugin } from '../plugin';
 
@@ -50,7 +51,8 @@ export async function startApi(
   } = {},
 ) {
   const knex = await databases.init(databaseId);
-  const { server } = await startTestBackend({
+  // typed as node's server: backend-test-utils brings its own backend-defaults
+  const { server }: { server: Server } = await startTestBackend({
     features: [
       processExceptionsPlugin,
       mockServices.database.factory({ knex }),

@@ -2,6 +2,11 @@ import { verifyHmacSha256, verifySharedSecret } from '../verifySignature';
 import { WebhookSettings } from './readWebhookSettings';
 import { WebhookSource } from './webhookSources';
 
+/**
+ * A delivery's HTTP headers, names in lower case (as Node.js gives them).
+ *
+ * @public
+ */
 export type DeliveryHeaders = Record<string, string | string[] | undefined>;
 
 const header = (headers: DeliveryHeaders, name: string) => {
@@ -13,6 +18,8 @@ const header = (headers: DeliveryHeaders, name: string) => {
  * Checks a delivery the way its sender signs, over the raw bytes. Returns
  * why it is refused, or undefined when it is authentic. A source with no
  * secret configured is refused unless unsigned deliveries are allowed.
+ *
+ * @public
  */
 export function verifyDelivery(
   source: WebhookSource,

@@ -1,9 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-} from '@backstage/frontend-plugin-api';
+import { coreApis, useApi } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { toScorecardRows } from './scorecardRows';
 import { listChecks, runChecks } from './techInsightsRequests';
@@ -14,8 +10,8 @@ import { listChecks, runChecks } from './techInsightsRequests';
  * configured.
  */
 export function useScorecard({ kind, namespace, name }: CompoundEntityRef) {
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
+  const discoveryApi = useApi(coreApis.discovery);
+  const fetchApi = useApi(coreApis.fetch);
   return useAsync(async () => {
     const apis = { discoveryApi, fetchApi };
     const checks = await listChecks(apis);
