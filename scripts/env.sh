@@ -11,7 +11,7 @@ PE_NODE_CACHE="${PE_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/process-exceptio
 node_major() { node -p 'process.versions.node.split(".")[0]'; }
 
 # use_node MAJOR: put Node.js MAJOR first on PATH, installing it when missing,
-# and point node-gyp at its headers (better-sqlite3 is compiled locally).
+# and point node-gyp at its headers (native modules are compiled locally).
 use_node() {
   local major="$1" dir="$PE_NODE_CACHE/node-$1"
   if [ ! -x "$dir/node_modules/.bin/node" ]; then
