@@ -7,11 +7,12 @@ const { DEFAULT_POLICY } = pluginSrc('policy/Policy.ts');
 // The plugin's own mapping from derived state to rows.
 const { exceptionRow, exceptionStateRow, findingRow, linkRows, taskRows } =
   pluginSrc('database/derivedRows.ts');
+const { eventKeyRows } = pluginSrc('database/eventKeys.ts');
 
 /**
  * The rows one service's events become in the plugin's tables: its ledger,
  * and the exceptions (and their states), tasks, event links and findings the
- * rules derive.
+ * rules derive, and the ledger's correlation keys.
  */
 function entityRows(envelopes, firstSeq, now) {
   const nowDate = new Date(now);
@@ -48,7 +49,8 @@ function entityRows(envelopes, firstSeq, now) {
     linkRows(exceptions[i].id, e),
   );
   const findings = state.findings.map(findingRow);
-  return { events, exceptions, exceptionStates, tasks, links, findings };
+  const keys = eventKeyRows(ledger);
+  return { events, exceptions, exceptionStates, tasks, links, findings, keys };
 }
 
 module.exports = { entityRows };

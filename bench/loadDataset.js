@@ -41,6 +41,7 @@ async function writeShare({ db, target, from, to, now }) {
       chunk.pe_tasks.push(...rows.tasks);
       chunk.pe_exception_events.push(...rows.links);
       chunk.pe_findings.push(...rows.findings);
+      chunk.pe_event_keys.push(...rows.keys);
       await new Promise(resolve => setImmediate(resolve));
     }
     return chunk;

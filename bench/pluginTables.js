@@ -13,6 +13,7 @@ const {
   TASK_COLUMNS,
   LINK_COLUMNS,
   FINDING_COLUMNS,
+  EVENT_KEY_COLUMNS,
 } = pluginSrc('database/columns.ts');
 
 const TABLES = {
@@ -22,6 +23,7 @@ const TABLES = {
   pe_tasks: TASK_COLUMNS,
   pe_exception_events: LINK_COLUMNS,
   pe_findings: FINDING_COLUMNS,
+  pe_event_keys: EVENT_KEY_COLUMNS,
 };
 
 module.exports = { TABLES };

@@ -50,7 +50,9 @@ exports.up = async function up(knex) {
     table
       .string('natural_key', 255)
       .notNullable()
-      .comment('What the rules derived it from; keeps re-evaluation idempotent');
+      .comment(
+        'What the rules derived it from; keeps re-evaluation idempotent',
+      );
     table.string('entity_ref', 255).notNullable();
     table.string('kind', 32).notNullable();
     table.string('name', 255).notNullable();

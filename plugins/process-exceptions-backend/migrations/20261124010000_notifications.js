@@ -8,7 +8,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('pe_notifications', table => {
-    table.comment('One row per announced transition of an exception or finding');
+    table.comment(
+      'One row per announced transition of an exception or finding',
+    );
     table.string('subject_id', 36).notNullable();
     table
       .string('transition', 32)

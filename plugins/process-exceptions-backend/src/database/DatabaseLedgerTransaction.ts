@@ -9,13 +9,20 @@ import {
 } from './bulkInsert';
 import {
   EVENT_COLUMNS,
+  EVENT_KEY_COLUMNS,
   EXCEPTION_COLUMNS,
   EXCEPTION_STATE_COLUMNS,
   FINDING_COLUMNS,
   LINK_COLUMNS,
   TASK_COLUMNS,
 } from './columns';
-import { chunk } from './conversions';
+import { chunk, parseJson } from './conversions';
+import {
+  eventKeyRows,
+  IndexedEvent,
+  KEY_INSERT_OPTIONS,
+  recordedForIndex,
+} from './eventKeys';
 import {
   exceptionStateRow,
   identifiedExceptionRow,
@@ -43,6 +50,7 @@ import {
 } from './ledgerRows';
 import { DerivedFingerprints, FingerprintMemo } from './fingerprintMemo';
 import { LedgerCache } from './LedgerCache';
+import { pgInsertStatement } from './bulkInsert';
 import { PgStatementBatch } from './PgStatementBatch';
 import { ExceptionRow, FindingRow } from './rows';
 import { IDS_PER_STATEMENT, loadSqliteLedgers } from './sqliteLedgers';
@@ -90,7 +98,34 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
           eventRows(events),
           APPEND_OPTIONS,
         );
-    return recordedSeqs(rows);
+    const recorded = recordedSeqs(rows);
+    await this.indexEvents(recordedForIndex(events, recorded));
+    return recorded;
+  }
+
+  /** Adds the events' correlation keys (see pe_event_keys). */
+  private async indexEvents(events: IndexedEvent[]): Promise<void> {
+    const rows = eventKeyRows(events);
+    if (rows.length === 0) return;
+    if (this.pg) {
+      // Nothing reads the keys back in this transaction before the next statement.
+      this.pg.defer(
+        pgInsertStatement(
+          'pe_event_keys',
+          EVENT_KEY_COLUMNS,
+          rows,
+          KEY_INSERT_OPTIONS,
+        ),
+      );
+    } else {
+      await bulkInsert(
+        this.tx,
+        'pe_event_keys',
+        EVENT_KEY_COLUMNS,
+        rows,
+        KEY_INSERT_OPTIONS,
+      );
+    }
   }
 
   async lockEntities(entityRefs: string[]): Promise<void> {
@@ -119,6 +154,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
       pgLoadStatement(refs, refs, []),
     ]);
     const recorded = recordedSeqs(appended);
+    await this.indexEvents(recordedForIndex(events, recorded));
     const touched = appendedEvents(events, recorded).map(e => e.entityRef);
     const { fingerprints, ledgers } = decodeLoad(loaded, touched);
     this.loadedFingerprints = fingerprints;
@@ -341,14 +377,50 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
   }
 
   async mapSubject(subject: string, entityRef: string): Promise<number> {
+    const select =
+      'select seq, type, external_id, data from pe_events where subject = ? and entity_ref is null';
+    const rows: Array<{
+      seq: number | string;
+      type: string;
+      external_id: string;
+      data: string;
+    }> = this.pg
+      ? await this.pg.rows({ sql: select, bindings: [subject] })
+      : await this.tx.raw(select, [subject]);
+    if (rows.length === 0) return 0;
+    const seqs = rows.map(r => Number(r.seq));
+    // The index learns the service too, and the ids that depend on it.
+    if (this.pg) {
+      this.pg.defer({
+        sql: 'update pe_event_keys set entity_ref = ? where event_seq = any(?::bigint[])',
+        bindings: [entityRef, seqs],
+      });
+    } else {
+      await this.tx('pe_event_keys')
+        .whereRaw('event_seq in (select value from json_each(?))', [
+          JSON.stringify(seqs),
+        ])
+        .update({ entity_ref: entityRef });
+    }
+    await this.indexEvents(
+      rows.map(r => ({
+        seq: Number(r.seq),
+        entityRef,
+        type: r.type,
+        externalId: r.external_id,
+        data: parseJson(r.data),
+      })),
+    );
     if (this.pg) {
       return this.pg.rowCount({
-        sql: 'update pe_events set entity_ref = ? where subject = ? and entity_ref is null',
-        bindings: [entityRef, subject],
+        sql: 'update pe_events set entity_ref = ? where seq = any(?::bigint[]) and entity_ref is null',
+        bindings: [entityRef, seqs],
       });
     }
     return this.tx('pe_events')
-      .where({ subject })
+      .whereRaw('seq in (select value from json_each(?))', [
+        JSON.stringify(seqs),
+      ])
       .whereNull('entity_ref')
       .update({ entity_ref: entityRef });
   }

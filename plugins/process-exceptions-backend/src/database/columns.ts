@@ -72,3 +72,11 @@ export const FINDING_COLUMNS: ColumnTypes = {
   exception_id: 'text',
   fingerprint: 'text',
 };
+
+export const EVENT_KEY_COLUMNS: ColumnTypes = {
+  event_seq: 'bigint',
+  entity_ref: 'text',
+  kind: 'text',
+  value_digest: 'text',
+  value: 'text',
+};

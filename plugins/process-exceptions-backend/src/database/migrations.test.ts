@@ -19,6 +19,7 @@ const tables = [
   'pe_tasks',
   'pe_findings',
   'pe_notifications',
+  'pe_event_keys',
 ];
 
 const databases = createTestDatabases();
@@ -112,6 +113,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     // Undoing the move of the state puts it back on the exception.
     await knex('pe_exception_states').update({ status: 'overdue' });
+    await knex.migrate.down(config); // the correlation index
+    expect(await knex.schema.hasTable('pe_event_keys')).toBe(false);
     await knex.migrate.down(config);
     const [exception] = await knex('pe_exceptions').select();
     expect(exception).toMatchObject({ status: 'overdue', backfilled_at: null });

@@ -2,6 +2,7 @@ import { RuleContext } from './context';
 import { deploymentLinks, isHotfixDeployment } from './hotfix';
 import { newFinding } from './newFinding';
 import { RuleOutput } from './types';
+import { naturalKeys } from './naturalKeys';
 
 /** Pipeline-bypassed and unrecorded-exception findings. */
 export function deriveDeploymentFindings(ctx: RuleContext): RuleOutput {
@@ -15,7 +16,7 @@ export function deriveDeploymentFindings(ctx: RuleContext): RuleOutput {
     if (deployment.data.viaPipeline === false) {
       output.findings.push({
         finding: newFinding({
-          naturalKey: `pipeline-bypassed:${ctx.entityRef}:${deploymentId}`,
+          naturalKey: naturalKeys.pipelineBypassed(ctx.entityRef, deploymentId),
           rule: 'pipeline-bypassed',
           entityRef: ctx.entityRef,
           message: `Deployment ${deploymentId} reached ${environment} outside the pipeline.`,
@@ -31,7 +32,10 @@ export function deriveDeploymentFindings(ctx: RuleContext): RuleOutput {
     if (count < confirmations) {
       output.findings.push({
         finding: newFinding({
-          naturalKey: `unrecorded-exception:${ctx.entityRef}:${deploymentId}`,
+          naturalKey: naturalKeys.unrecordedException(
+            ctx.entityRef,
+            deploymentId,
+          ),
           rule: 'unrecorded-exception',
           entityRef: ctx.entityRef,
           message:

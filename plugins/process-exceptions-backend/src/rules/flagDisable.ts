@@ -12,6 +12,7 @@ import {
   RuleOutput,
   SourcedFinding,
 } from './types';
+import { naturalKeys } from './naturalKeys';
 
 type FlagChange = LedgerEventOf<'flag.changed'>;
 
@@ -38,7 +39,11 @@ function markDone(tasks: DerivedTask[], key: string, by: DoneBy) {
 
 function openFlagDisable(ctx: RuleContext, off: FlagChange): DerivedException {
   const { flagKey } = off.data;
-  const naturalKey = `flag-disable:${ctx.entityRef}:${flagKey}:${off.externalId}`;
+  const naturalKey = naturalKeys.flagDisable(
+    ctx.entityRef,
+    flagKey,
+    off.externalId,
+  );
   const deadline = addHours(
     off.occurredAt,
     ctx.policy.flagDisable.backfillHours,
@@ -119,7 +124,11 @@ function reEnable(
   const { flagKey } = on.data;
   return {
     finding: newFinding({
-      naturalKey: `re-enabled-before-staging:${ctx.entityRef}:${flagKey}:${on.externalId}`,
+      naturalKey: naturalKeys.reEnabledBeforeStaging(
+        ctx.entityRef,
+        flagKey,
+        on.externalId,
+      ),
       rule: 're-enabled-before-staging',
       entityRef: ctx.entityRef,
       message: verifiedAt

@@ -6,6 +6,7 @@ import { sortedSeqs } from './sortedSeqs';
 import { HOTFIX_TASKS, openTasks } from './taskTemplates';
 import { addHours, isAfter } from './time';
 import { DerivedTask, LedgerEventOf, RuleOutput } from './types';
+import { naturalKeys } from './naturalKeys';
 
 type Deployment = LedgerEventOf<'deployment.finished'>;
 
@@ -107,7 +108,7 @@ function abbreviatedReviewFinding(ctx: RuleContext, deployment: Deployment) {
     : `, none of them from a ${requiredReviewerRole}`;
   return {
     finding: newFinding({
-      naturalKey: `abbreviated-review:${ctx.entityRef}:${deploymentId}`,
+      naturalKey: naturalKeys.abbreviatedReview(ctx.entityRef, deploymentId),
       rule: 'abbreviated-review-below-minimum',
       entityRef: ctx.entityRef,
       message:
@@ -136,7 +137,7 @@ export function deriveHotfixes(ctx: RuleContext): RuleOutput {
 
     output.exceptions.push(
       newException({
-        naturalKey: `hotfix:${ctx.entityRef}:${data.deploymentId}`,
+        naturalKey: naturalKeys.hotfix(ctx.entityRef, data.deploymentId),
         entityRef: ctx.entityRef,
         kind: 'hotfix',
         name:

@@ -9,6 +9,7 @@ import { kindDefaults } from './kindDefaults';
 import { newException } from './newException';
 import { openTasks } from './taskTemplates';
 import { DerivedException, DerivedFinding, SourcedFinding } from './types';
+import { naturalKeys } from './naturalKeys';
 
 function copyLinks(links: ExceptionLinks = {}): ExceptionLinks {
   return links.changes
@@ -39,7 +40,7 @@ export function deriveRecordedExceptions(ctx: RuleContext): DerivedException[] {
       gaps,
     );
     return newException({
-      naturalKey: `manual:${ctx.entityRef}:${event.externalId}`,
+      naturalKey: naturalKeys.recorded(ctx.entityRef, event.externalId),
       entityRef: ctx.entityRef,
       kind,
       name,
@@ -77,7 +78,7 @@ export function applyAcknowledgements(
     const finding = source && findings.get(source.finding.naturalKey);
     if (!source || !finding || finding.acknowledgedAt) continue;
 
-    const exceptionKey = `ack:${ctx.entityRef}:${findingId}`;
+    const exceptionKey = naturalKeys.acknowledgement(ctx.entityRef, findingId);
     finding.acknowledgedAt = ack.occurredAt;
     finding.acknowledgedBy = ack.actor;
     finding.exceptionKey = exceptionKey;

@@ -6,6 +6,7 @@ import { sortedSeqs } from './sortedSeqs';
 import { gapTaskTemplate, openTasks } from './taskTemplates';
 import { addHours, isAfter, isAtOrBefore } from './time';
 import { DerivedException, LedgerEventOf, RuleOutput } from './types';
+import { naturalKeys } from './naturalKeys';
 
 type StoryPull = LedgerEventOf<'story.pulled'>;
 
@@ -29,7 +30,7 @@ function openStory(ctx: RuleContext, pull: StoryPull): StoryCase {
     gapNamedAt: new Map(),
     reason: pull.data.reason,
     exception: newException({
-      naturalKey: `partial-readiness:${ctx.entityRef}:${storyId}`,
+      naturalKey: naturalKeys.partialReadiness(ctx.entityRef, storyId),
       entityRef: ctx.entityRef,
       kind: 'partial-readiness',
       name: pull.data.name ?? `Partial readiness of ${storyId}: ${title}`,
@@ -167,7 +168,11 @@ export function derivePartialReadiness(ctx: RuleContext): RuleOutput {
       if (!linked) continue;
       const closedAt = closedAtByStory.get(story.storyId) ?? new Map();
       const open = openGapKeysAt(story, closedAt, merge.occurredAt);
-      const naturalKey = `merged-with-open-gap:${ctx.entityRef}:${story.storyId}:${changeId}`;
+      const naturalKey = naturalKeys.mergedWithOpenGap(
+        ctx.entityRef,
+        story.storyId,
+        changeId,
+      );
       if (
         open.length === 0 ||
         output.findings.some(f => f.finding.naturalKey === naturalKey)
