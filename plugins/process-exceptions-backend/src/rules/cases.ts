@@ -9,7 +9,8 @@ import { LedgerEvent } from './types';
  */
 export function splitIntoCases(events: LedgerEvent[]): LedgerEvent[][] {
   const parent = events.map((_, i) => i);
-  const root = (i: number): number => {
+  const root = (start: number): number => {
+    let i = start;
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
       i = parent[i];
