@@ -18,6 +18,7 @@ import {
 } from './columns';
 import { chunk, parseJson } from './conversions';
 import {
+  caseEventsStatement,
   eventKeyRows,
   IndexedEvent,
   KEY_INSERT_OPTIONS,
@@ -41,10 +42,12 @@ import {
   compareLedgerOrder,
   decodeLoad,
   eventRows,
+  groupEvents,
   Fingerprints,
   LedgerCounts,
   pgAppendStatement,
   pgLoadStatement,
+  LedgerRow,
   pgLockStatement,
   recordedSeqs,
 } from './ledgerRows';
@@ -204,6 +207,38 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     return ledgers;
   }
 
+  async loadCases(seeds: number[]): Promise<Map<string, LedgerEvent[]>> {
+    if (seeds.length === 0) return new Map();
+    const statement = caseEventsStatement(Boolean(this.pg), seeds);
+    const rows: LedgerRow[] = this.pg
+      ? await this.pg.rows(statement)
+      : await this.tx.raw(statement.sql, statement.bindings);
+    return groupEvents(rows);
+  }
+
+  /** Fingerprints of the stored rows with these ids. */
+  private async fingerprintsOf(ids: string[]) {
+    const exceptions = new Map<string, string>();
+    const findings = new Map<string, string>();
+    if (ids.length === 0) return { exceptions, findings };
+    const list = this.pg ? '?::text[]' : '(select value from json_each(?))';
+    const match = this.pg ? `= any(${list})` : `in ${list}`;
+    const binding = this.pg ? ids : JSON.stringify(ids);
+    const statement = {
+      sql: `select 'e' as t, id, fingerprint from pe_exceptions where id ${match}
+            union all
+            select 'f', id, fingerprint from pe_findings where id ${match}`,
+      bindings: [binding, binding],
+    };
+    const rows: Array<{ t: string; id: string; fingerprint: string }> = this.pg
+      ? await this.pg.rows(statement)
+      : await this.tx.raw(statement.sql, statement.bindings);
+    for (const r of rows) {
+      (r.t === 'e' ? exceptions : findings).set(r.id, r.fingerprint);
+    }
+    return { exceptions, findings };
+  }
+
   private async loadPg(
     pg: PgStatementBatch,
     refs: string[],
@@ -271,16 +306,22 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
 
   async saveEntityStates(
     states: Map<string, EntityState>,
+    scope?: string[],
   ): Promise<StateChanges> {
     const now = new Date();
     const changes: StateChanges = { exceptions: [], findings: [] };
-    const stored = await this.storedFingerprints([...states.keys()]);
+    const stored = scope
+      ? await this.fingerprintsOf(scope)
+      : await this.storedFingerprints([...states.keys()]);
 
     const changed: Array<{ row: ExceptionRow; derived: DerivedException }> = [];
     const changedFindings: FindingRow[] = [];
     for (const [entityRef, state] of states) {
-      const memo = new FingerprintMemo(this.cache?.derivedOf(entityRef));
-      this.derived.set(entityRef, memo.seen);
+      // A case is part of an entity: its memo would look like all of it.
+      const memo = new FingerprintMemo(
+        scope ? undefined : this.cache?.derivedOf(entityRef),
+      );
+      if (!scope) this.derived.set(entityRef, memo.seen);
       for (const derived of state.exceptions) {
         const known = memo.exception(derived);
         const before = stored.exceptions.get(known.id);
@@ -376,7 +417,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     return undefined;
   }
 
-  async mapSubject(subject: string, entityRef: string): Promise<number> {
+  async mapSubject(subject: string, entityRef: string): Promise<number[]> {
     const select =
       'select seq, type, external_id, data from pe_events where subject = ? and entity_ref is null';
     const rows: Array<{
@@ -387,7 +428,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     }> = this.pg
       ? await this.pg.rows({ sql: select, bindings: [subject] })
       : await this.tx.raw(select, [subject]);
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return [];
     const seqs = rows.map(r => Number(r.seq));
     // The index learns the service too, and the ids that depend on it.
     if (this.pg) {
@@ -411,17 +452,20 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
         data: parseJson(r.data),
       })),
     );
+    // Under the subject's unmapped rows as read: the entity is filled in once.
     if (this.pg) {
-      return this.pg.rowCount({
+      await this.pg.rowCount({
         sql: 'update pe_events set entity_ref = ? where seq = any(?::bigint[]) and entity_ref is null',
         bindings: [entityRef, seqs],
       });
+    } else {
+      await this.tx('pe_events')
+        .whereRaw('seq in (select value from json_each(?))', [
+          JSON.stringify(seqs),
+        ])
+        .whereNull('entity_ref')
+        .update({ entity_ref: entityRef });
     }
-    return this.tx('pe_events')
-      .whereRaw('seq in (select value from json_each(?))', [
-        JSON.stringify(seqs),
-      ])
-      .whereNull('entity_ref')
-      .update({ entity_ref: entityRef });
+    return seqs;
   }
 }

@@ -86,10 +86,26 @@ export interface LedgerTransaction {
     recorded: Map<string, number>;
     ledgers: Map<string, LedgerEvent[]>;
   }>;
-  /** Makes the stored exceptions and findings of each entity equal its state. */
-  saveEntityStates(states: Map<string, EntityState>): Promise<StateChanges>;
-  /** Fills in the entity of unmapped events named by `subject`. */
-  mapSubject(subject: string, entityRef: string): Promise<number>;
+  /**
+   * The events of the cases `seeds` belong to, by entity, in the order
+   * things happened: the seeds and every event tied to them through shared
+   * correlation keys (see rules/cases.ts).
+   */
+  loadCases(seeds: number[]): Promise<Map<string, LedgerEvent[]>>;
+  /**
+   * Makes the stored exceptions and findings of each entity equal its state.
+   * With `scope`, the states are of cases only, and only stored rows with
+   * those ids are compared (and removed when no longer derived).
+   */
+  saveEntityStates(
+    states: Map<string, EntityState>,
+    scope?: string[],
+  ): Promise<StateChanges>;
+  /**
+   * Fills in the entity of unmapped events named by `subject`; returns
+   * their sequence numbers.
+   */
+  mapSubject(subject: string, entityRef: string): Promise<number[]>;
 }
 
 export type TimelineEvent = {

@@ -1,6 +1,6 @@
-import { Knex } from 'knex';
 import { sha256Hex } from '../lib/sha256Hex';
 import { correlationKeys, KeyedEvent } from '../rules/correlationKeys';
+import { LedgerEvent } from '../rules/types';
 import { ledgerKey, NewLedgerEvent } from './ExceptionStore';
 
 // The correlation index (pe_event_keys): its rows, and the cases it finds.
@@ -54,22 +54,21 @@ export function recordedForIndex(
 }
 
 /**
- * The sequence numbers of every event in the cases of `seeds`, by service:
- * the seeds, and whatever shares a key with them, transitively. One
- * recursive statement; `union` stops it once no key is new.
+ * The events of the cases of `seeds`, every service's in ledger order: the
+ * seeds, and whatever shares a key with them, transitively. One recursive
+ * statement; `union` stops it once no key is new. The arrays go as one bound
+ * parameter each (JSON text on SQLite).
  */
-export async function caseSeqs(
-  db: Knex | Knex.Transaction,
+export function caseEventsStatement(
+  pg: boolean,
   seeds: number[],
-): Promise<Map<string, number[]>> {
-  if (seeds.length === 0) return new Map();
-  const pg = db.client.config.client === 'pg';
+): { sql: string; bindings: Array<number[] | string> } {
   const seedList = pg
     ? 'select unnest(?::bigint[])'
     : 'select value from json_each(?)';
   const binding = pg ? seeds : JSON.stringify(seeds);
-  const result = await db.raw(
-    `with recursive reached(entity_ref, kind, value_digest) as (
+  return {
+    sql: `with recursive reached(entity_ref, kind, value_digest) as (
        select entity_ref, kind, value_digest from pe_event_keys
        where event_seq in (${seedList}) and entity_ref is not null
        union
@@ -79,23 +78,26 @@ export async function caseSeqs(
          and k1.kind = r.kind and k1.value_digest = r.value_digest
        join pe_event_keys k2 on k2.event_seq = k1.event_seq
      )
-     select seq, entity_ref from pe_events
+     select seq, external_id, type, occurred_at, actor, entity_ref, data
+     from pe_events
      where entity_ref is not null and (seq in (${seedList}) or seq in (
        select k.event_seq from reached r
        join pe_event_keys k on k.entity_ref = r.entity_ref
          and k.kind = r.kind and k.value_digest = r.value_digest))
-     order by entity_ref, seq`,
-    [binding, binding],
-  );
-  // knex gives PostgreSQL's result object, SQLite's rows.
-  const rows: Array<{ seq: number | string; entity_ref: string }> = pg
-    ? result.rows
-    : result;
-  const byEntity = new Map<string, number[]>();
-  for (const row of rows) {
-    const list = byEntity.get(row.entity_ref) ?? [];
-    list.push(Number(row.seq));
-    byEntity.set(row.entity_ref, list);
-  }
-  return byEntity;
+     order by entity_ref, occurred_at, seq`,
+    bindings: [binding, binding],
+  };
+}
+
+/** The ids of the exceptions and findings a case's events can derive. */
+export function derivableIds(events: LedgerEvent[]): string[] {
+  return [
+    ...new Set(
+      events.flatMap(e =>
+        correlationKeys(e as KeyedEvent, e.entityRef)
+          .filter(k => k.kind === 'exception')
+          .map(k => k.value),
+      ),
+    ),
+  ];
 }

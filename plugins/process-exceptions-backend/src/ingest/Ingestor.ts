@@ -6,6 +6,7 @@ import {
   NewLedgerEvent,
   StateChanges,
 } from '../database/ExceptionStore';
+import { derivableIds } from '../database/eventKeys';
 import { appendedEvents } from '../database/ledgerRows';
 import { Policy } from '../policy/Policy';
 import { evaluateEntity } from '../rules/evaluateEntity';
@@ -53,13 +54,6 @@ const MAX_GROUP_EVENTS = 2000;
  * backend CPU per event in alternating runs on the bench machine).
  */
 const MIN_COMPANY = 16;
-
-/**
- * Groups up to this size append, lock and read in one round trip, reading
- * their own events back; larger ones append first and skip them in the
- * read (a batch's events would be most of what it reads).
- */
-const READ_BACK_MAX = 64;
 
 /** The changes that name each event, by ledger sequence number. */
 function changesBySeq(changes: StateChanges) {
@@ -149,26 +143,14 @@ export class Ingestor {
 
     const all = ledgerEvents.flat();
     const { recorded, changes } = await store.transaction(async tx => {
-      if (all.length <= READ_BACK_MAX) {
-        const refs = all.flatMap(e => e.entityRef ?? []);
-        const loaded = await tx.appendLockAndLoad(all, refs);
-        return {
-          recorded: loaded.recorded,
-          changes: await this.evaluate(
-            tx,
-            [...loaded.ledgers.keys()],
-            loaded.ledgers,
-          ),
-        };
-      }
       const seqs = await tx.appendEvents(all);
       const appended = appendedEvents(all, seqs);
       return {
         recorded: seqs,
-        changes: await this.reevaluate(
+        changes: await this.deriveCases(
           tx,
           appended.map(e => e.entityRef),
-          appended,
+          appended.map(e => e.seq),
         ),
       };
     });
@@ -208,11 +190,13 @@ export class Ingestor {
     let mapped = 0;
     for (const [subject, entityRef] of resolved) {
       const { n, changes } = await store.transaction(async tx => {
-        const count = await tx.mapSubject(subject, entityRef);
+        const seqs = await tx.mapSubject(subject, entityRef);
         return {
-          n: count,
+          n: seqs.length,
           changes:
-            count > 0 ? await this.reevaluate(tx, [entityRef]) : undefined,
+            seqs.length > 0
+              ? await this.deriveCases(tx, [entityRef], seqs)
+              : undefined,
         };
       });
       if (changes) this.announce(changes);
@@ -220,6 +204,29 @@ export class Ingestor {
     }
     if (mapped > 0) logger.info(`Applied ${mapped} previously unmapped events`);
     return mapped;
+  }
+
+  /**
+   * Re-derives what the events `seeds` can change: the cases they belong
+   * to, each in the order things happened, so late and out-of-order events
+   * land where they belong. The rest of each entity's ledger is not read.
+   */
+  private async deriveCases(
+    tx: LedgerTransaction,
+    entityRefs: string[],
+    seeds: number[],
+  ): Promise<StateChanges> {
+    const refs = [...new Set(entityRefs)].sort();
+    if (refs.length === 0) return { exceptions: [], findings: [] };
+    await tx.lockEntities(refs);
+    const cases = await tx.loadCases(seeds);
+    const now = new Date();
+    const states = new Map<string, EntityState>();
+    for (const [ref, events] of cases) {
+      states.set(ref, evaluateEntity(this.options.policy, events, now));
+    }
+    const scope = [...cases.values()].flatMap(derivableIds);
+    return tx.saveEntityStates(states, scope);
   }
 
   /**
