@@ -68,16 +68,6 @@ export interface Config {
       /** Development only: accept deliveries of sources without a secret. */
       allowUnsigned?: boolean;
     };
-    /**
-     * Ledgers a replica keeps in memory between re-evaluations. Each write
-     * re-evaluates the whole ledger of every service it touches; a held
-     * ledger is checked with a count of its rows instead of being read
-     * again.
-     */
-    ledgerCache?: {
-      /** Ledger events held, across services. Default 250000; 0 holds none. */
-      maxEvents?: number;
-    };
     scorecard?: {
       /**
        * Seconds a computed scorecard (`GET /v1/scorecard`) is reused on a

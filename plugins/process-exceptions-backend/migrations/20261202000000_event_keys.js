@@ -33,9 +33,24 @@ exports.up = async function up(knex) {
       'pe_event_keys_entity_kind_value_idx',
     );
   });
+
+  // Events recorded before this migration are indexed by the plugin when it
+  // starts (database/indexLedger.ts), in batches from `next_seq`, so a
+  // large ledger does not hold the migration's transaction.
+  await knex.schema.createTable('pe_event_keys_backfill', table => {
+    table.comment('How far the correlation index has covered older events');
+    table.bigInteger('next_seq').notNullable();
+    table.bigInteger('end_seq').notNullable();
+  });
+  const [{ max }] = await knex('pe_events').max({ max: 'seq' });
+  await knex('pe_event_keys_backfill').insert({
+    next_seq: 1,
+    end_seq: Number(max ?? 0),
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('pe_event_keys_backfill');
   await knex.schema.dropTable('pe_event_keys');
 };

@@ -46,9 +46,7 @@ export const processExceptionsPlugin = createBackendPlugin({
         const { config, database, httpRouter, logger, catalog, auth } = deps;
         const store = await DatabaseExceptionStore.create({
           database,
-          ledgerCacheEvents: config.getOptionalNumber(
-            'processExceptions.ledgerCache.maxEvents',
-          ),
+          logger,
         });
         const policy = readPolicy(config);
         const ingestor = new Ingestor({

@@ -1,5 +1,6 @@
 import {
   DatabaseService,
+  LoggerService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
@@ -11,8 +12,8 @@ import { Knex } from 'knex';
 import { parseJson, toDate, toIso } from './conversions';
 import { decodeCursor, encodeCursor } from './cursor';
 import { exceptionsWithState } from './exceptionsWithState';
+import { indexLedger } from './indexLedger';
 import { DatabaseLedgerTransaction } from './DatabaseLedgerTransaction';
-import { DEFAULT_LEDGER_CACHE_EVENTS, LedgerCache } from './LedgerCache';
 import { PgStatementBatch } from './PgStatementBatch';
 import {
   EntityScoreRow,
@@ -54,26 +55,21 @@ export class DatabaseExceptionStore implements ExceptionStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
-    /** Ledger events kept in memory for re-evaluation; 0 reads every time. */
-    ledgerCacheEvents?: number;
+    /** Reports progress of indexing an older ledger at start. */
+    logger?: LoggerService;
   }): Promise<DatabaseExceptionStore> {
     const { database } = options;
     const client = await database.getClient();
     if (!options.skipMigrations && !database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
+      await indexLedger(client, options.logger);
     }
-    return new DatabaseExceptionStore(
-      client,
-      new LedgerCache(options.ledgerCacheEvents ?? DEFAULT_LEDGER_CACHE_EVENTS),
-    );
+    return new DatabaseExceptionStore(client);
   }
 
   readonly maxConcurrentWrites: number;
 
-  private constructor(
-    private readonly db: Knex,
-    private readonly ledgers: LedgerCache,
-  ) {
+  private constructor(private readonly db: Knex) {
     // Half of the pool (knex's default is 10), so reads are not starved.
     const poolMax: number = db.client.config.pool?.max ?? 10;
     this.maxConcurrentWrites =
@@ -88,21 +84,14 @@ export class DatabaseExceptionStore implements ExceptionStore {
 
   async transaction<T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      let ledgerTx: DatabaseLedgerTransaction | undefined;
       const run = (target: PgStatementBatch | Knex.Transaction) =>
-        fn((ledgerTx = new DatabaseLedgerTransaction(target, this.ledgers)));
+        fn(new DatabaseLedgerTransaction(target));
       try {
-        const result =
-          this.db.client.config.client === 'pg'
-            ? await PgStatementBatch.transaction(this.db, run)
-            : await this.db.transaction(run);
-        // Committed: what it read and wrote is the ledger now.
-        if (ledgerTx) this.ledgers.keep(ledgerTx.ledgers, ledgerTx.derived);
-        return result;
+        return this.db.client.config.client === 'pg'
+          ? await PgStatementBatch.transaction(this.db, run)
+          : await this.db.transaction(run);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-      } finally {
-        ledgerTx?.end();
       }
     }
   }

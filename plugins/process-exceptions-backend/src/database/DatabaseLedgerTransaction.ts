@@ -16,7 +16,7 @@ import {
   LINK_COLUMNS,
   TASK_COLUMNS,
 } from './columns';
-import { chunk, parseJson } from './conversions';
+import { parseJson } from './conversions';
 import {
   caseEventsStatement,
   eventKeyRows,
@@ -37,52 +37,39 @@ import {
   StateChanges,
 } from './ExceptionStore';
 import {
-  appendedEvents,
   APPEND_OPTIONS,
-  compareLedgerOrder,
-  decodeLoad,
   eventRows,
   groupEvents,
-  Fingerprints,
-  LedgerCounts,
-  pgAppendStatement,
-  pgLoadStatement,
   LedgerRow,
+  pgAppendStatement,
   pgLockStatement,
   recordedSeqs,
 } from './ledgerRows';
-import { DerivedFingerprints, FingerprintMemo } from './fingerprintMemo';
-import { LedgerCache } from './LedgerCache';
+import { fingerprint, RowIdentity } from './derivedRows';
 import { pgInsertStatement } from './bulkInsert';
-import { PgStatementBatch } from './PgStatementBatch';
+import { PgStatementBatch, Statement } from './PgStatementBatch';
 import { ExceptionRow, FindingRow } from './rows';
-import { IDS_PER_STATEMENT, loadSqliteLedgers } from './sqliteLedgers';
+import { exceptionIdFor, findingIdFor } from '../rules/ids';
+
+/** A derived row's id, and the fingerprint that tells whether it changed. */
+function identify(
+  derived: { naturalKey: string },
+  idFor: (naturalKey: string) => string,
+): RowIdentity {
+  return { id: idFor(derived.naturalKey), fingerprint: fingerprint(derived) };
+}
 
 /**
  * The write side of the store: on PostgreSQL bound to a batch of statements
  * sent together, on SQLite to a knex transaction.
  */
 export class DatabaseLedgerTransaction implements LedgerTransaction {
-  private loadedFingerprints?: Fingerprints;
   private readonly pg?: PgStatementBatch;
   private readonly knex?: Knex.Transaction;
-  /** Every ledger read or written, whole: the cache keeps them on commit. */
-  readonly ledgers = new Map<string, LedgerEvent[]>();
-  /** What each entity's evaluation derived, fingerprinted, for the cache. */
-  readonly derived = new Map<string, DerivedFingerprints>();
-  private claim?: { release: () => void };
 
-  constructor(
-    target: PgStatementBatch | Knex.Transaction,
-    private readonly cache?: LedgerCache,
-  ) {
+  constructor(target: PgStatementBatch | Knex.Transaction) {
     if (target instanceof PgStatementBatch) this.pg = target;
     else this.knex = target;
-  }
-
-  /** Lets other transactions of this replica check these ledgers. */
-  end(): void {
-    this.claim?.release();
   }
 
   /** The knex transaction, on SQLite. */
@@ -139,166 +126,72 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     this.pg.defer(pgLockStatement(entityRefs));
   }
 
-  async appendLockAndLoad(events: NewLedgerEvent[], entityRefs: string[]) {
-    if (!this.pg) {
-      // One writer and no round trips: the append's events are not read back.
-      const recorded = await this.appendEvents(events);
-      const appended = appendedEvents(events, recorded);
-      const touched = [...new Set(appended.map(e => e.entityRef))];
-      const ledgers = touched.length
-        ? await this.loadEntityEvents(touched, appended)
-        : new Map<string, LedgerEvent[]>();
-      return { recorded, ledgers };
-    }
-    const refs = [...new Set(entityRefs)];
-    const [appended, , loaded] = await this.pg.rowsOfEach([
-      pgAppendStatement(events),
-      pgLockStatement(refs),
-      pgLoadStatement(refs, refs, []),
-    ]);
-    const recorded = recordedSeqs(appended);
-    await this.indexEvents(recordedForIndex(events, recorded));
-    const touched = appendedEvents(events, recorded).map(e => e.entityRef);
-    const { fingerprints, ledgers } = decodeLoad(loaded, touched);
-    this.loadedFingerprints = fingerprints;
-    for (const [ref, ledger] of ledgers) this.ledgers.set(ref, ledger);
-    return { recorded, ledgers };
-  }
-
   async loadEntityEvents(
     entityRefs: string[],
-    appended: LedgerEvent[] = [],
   ): Promise<Map<string, LedgerEvent[]>> {
     const refs = [...new Set(entityRefs)];
-    const mine = new Map<string, LedgerEvent[]>();
-    for (const e of appended) {
-      const list = mine.get(e.entityRef);
-      if (list) list.push(e);
-      else mine.set(e.entityRef, [e]);
-    }
-    // Once per transaction: a second claim could wait for a later one.
-    if (this.cache && !this.claim) this.claim = await this.cache.claim(refs);
-    const cached = new Map<string, readonly LedgerEvent[]>();
-    for (const ref of refs) {
-      const ledger = this.cache?.get(ref);
-      if (ledger) cached.set(ref, ledger);
-    }
-    // A held ledger stands if the rows counted are it and the events appended.
-    const check: LedgerCounts = { entityRefs: [], counts: [] };
-    for (const [ref, ledger] of cached) {
-      check.entityRefs.push(ref);
-      check.counts.push(ledger.length + (mine.get(ref)?.length ?? 0));
-    }
-    const read = refs.filter(ref => !cached.has(ref));
-    const skip = appended.map(e => e.seq);
-    const { ledgers, stale } = this.pg
-      ? await this.loadPg(this.pg, refs, read, skip, check)
-      : await loadSqliteLedgers(this.tx, read, check, new Set(skip));
-    for (const [ref, ledger] of cached) {
-      if (!stale.has(ref)) ledgers.set(ref, [...ledger]);
-    }
-    // In ledger order, as if read back: the seqs are the ones just assigned.
-    for (const [ref, events] of mine) {
-      const list = ledgers.get(ref);
-      if (list) list.push(...events);
-      ledgers.set(ref, (list ?? events).sort(compareLedgerOrder));
-    }
-    for (const [ref, ledger] of ledgers) this.ledgers.set(ref, ledger);
-    return ledgers;
+    if (refs.length === 0) return new Map();
+    const statement = {
+      sql: `select seq, external_id, type, occurred_at, actor, entity_ref, data
+            from pe_events where entity_ref ${this.anyOf()}
+            order by entity_ref, occurred_at, seq`,
+      bindings: [this.list(refs)],
+    };
+    return groupEvents(await this.query<LedgerRow>(statement));
+  }
+
+  /** `= any(?)` on PostgreSQL, `in (…)` over a JSON array on SQLite. */
+  private anyOf(): string {
+    return this.pg ? '= any(?)' : 'in (select value from json_each(?))';
+  }
+
+  /** A list as one bound parameter, for {@link anyOf}. */
+  private list(
+    values: Array<string | number>,
+  ): string | Array<string | number> {
+    return this.pg ? values : JSON.stringify(values);
+  }
+
+  private async query<T>(statement: {
+    sql: string;
+    bindings: readonly unknown[];
+  }): Promise<T[]> {
+    if (this.pg) return this.pg.rows<T>(statement as Statement);
+    // knex's better-sqlite3 client answers a raw select with its rows.
+    const rows: unknown = await this.tx.raw(
+      statement.sql,
+      statement.bindings as Knex.RawBinding[],
+    );
+    return rows as T[];
   }
 
   async loadCases(seeds: number[]): Promise<Map<string, LedgerEvent[]>> {
     if (seeds.length === 0) return new Map();
     const statement = caseEventsStatement(Boolean(this.pg), seeds);
-    const rows: LedgerRow[] = this.pg
-      ? await this.pg.rows(statement)
-      : await this.tx.raw(statement.sql, statement.bindings);
-    return groupEvents(rows);
+    return groupEvents(await this.query<LedgerRow>(statement));
   }
 
-  /** Fingerprints of the stored rows with these ids. */
-  private async fingerprintsOf(ids: string[]) {
+  /** Fingerprints of the stored rows whose `column` is one of `values`, by id. */
+  private async storedFingerprints(
+    column: 'id' | 'entity_ref',
+    values: string[],
+  ) {
     const exceptions = new Map<string, string>();
     const findings = new Map<string, string>();
-    if (ids.length === 0) return { exceptions, findings };
-    const list = this.pg ? '?::text[]' : '(select value from json_each(?))';
-    const match = this.pg ? `= any(${list})` : `in ${list}`;
-    const binding = this.pg ? ids : JSON.stringify(ids);
-    const statement = {
-      sql: `select 'e' as t, id, fingerprint from pe_exceptions where id ${match}
-            union all
-            select 'f', id, fingerprint from pe_findings where id ${match}`,
-      bindings: [binding, binding],
-    };
-    const rows: Array<{ t: string; id: string; fingerprint: string }> = this.pg
-      ? await this.pg.rows(statement)
-      : await this.tx.raw(statement.sql, statement.bindings);
-    for (const r of rows) {
-      (r.t === 'e' ? exceptions : findings).set(r.id, r.fingerprint);
-    }
-    return { exceptions, findings };
-  }
-
-  private async loadPg(
-    pg: PgStatementBatch,
-    refs: string[],
-    read: string[],
-    skip: number[],
-    check: LedgerCounts,
-  ) {
-    const { fingerprints, ledgers, stale } = decodeLoad(
-      await pg.rows(pgLoadStatement(refs, read, skip, check)),
-      refs,
-    );
-    this.loadedFingerprints = fingerprints;
-    return { ledgers, stale };
-  }
-
-  private async fingerprintRows(
-    entityRefs: string[],
-  ): Promise<Array<{ t: string; id: string; fingerprint: string }>> {
-    if (this.pg) {
-      return this.pg.rows({
-        sql: `select 'e' as t, id, fingerprint from pe_exceptions
-              where entity_ref = any(?::text[])
+    if (values.length === 0) return { exceptions, findings };
+    const rows = await this.query<{
+      t: string;
+      id: string;
+      fingerprint: string;
+    }>({
+      sql: `select 'e' as t, id, fingerprint from pe_exceptions
+              where ${column} ${this.anyOf()}
               union all
               select 'f', id, fingerprint from pe_findings
-              where entity_ref = any(?::text[])`,
-        bindings: [entityRefs, entityRefs],
-      });
-    }
-    const rows = [];
-    for (const refs of chunk(entityRefs, IDS_PER_STATEMENT)) {
-      rows.push(
-        ...(await this.tx('pe_exceptions')
-          .whereIn('entity_ref', refs)
-          .select(this.tx.raw("'e' as t"), 'id', 'fingerprint')
-          .unionAll(q =>
-            q
-              .from('pe_findings')
-              .whereIn('entity_ref', refs)
-              .select(this.tx.raw("'f' as t"), 'id', 'fingerprint'),
-          )),
-      );
-    }
-    return rows;
-  }
-
-  /** Fingerprints of what is stored for these entities, by row id. */
-  private async storedFingerprints(entityRefs: string[]) {
-    const loaded = this.loadedFingerprints;
-    this.loadedFingerprints = undefined;
-    // Only for exactly those entities: any other's rows would look withdrawn.
-    if (
-      loaded &&
-      loaded.entityRefs.size === new Set(entityRefs).size &&
-      entityRefs.every(ref => loaded.entityRefs.has(ref))
-    ) {
-      return loaded;
-    }
-    const exceptions = new Map<string, string>();
-    const findings = new Map<string, string>();
-    for (const r of await this.fingerprintRows(entityRefs)) {
+              where ${column} ${this.anyOf()}`,
+      bindings: [this.list(values), this.list(values)],
+    });
+    for (const r of rows) {
       (r.t === 'e' ? exceptions : findings).set(r.id, r.fingerprint);
     }
     return { exceptions, findings };
@@ -311,19 +204,14 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     const now = new Date();
     const changes: StateChanges = { exceptions: [], findings: [] };
     const stored = scope
-      ? await this.fingerprintsOf(scope)
-      : await this.storedFingerprints([...states.keys()]);
+      ? await this.storedFingerprints('id', scope)
+      : await this.storedFingerprints('entity_ref', [...states.keys()]);
 
     const changed: Array<{ row: ExceptionRow; derived: DerivedException }> = [];
     const changedFindings: FindingRow[] = [];
-    for (const [entityRef, state] of states) {
-      // A case is part of an entity: its memo would look like all of it.
-      const memo = new FingerprintMemo(
-        scope ? undefined : this.cache?.derivedOf(entityRef),
-      );
-      if (!scope) this.derived.set(entityRef, memo.seen);
+    for (const state of states.values()) {
       for (const derived of state.exceptions) {
-        const known = memo.exception(derived);
+        const known = identify(derived, exceptionIdFor);
         const before = stored.exceptions.get(known.id);
         stored.exceptions.delete(known.id);
         if (before === known.fingerprint) continue;
@@ -339,7 +227,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
         });
       }
       for (const derived of state.findings) {
-        const known = memo.finding(derived);
+        const known = identify(derived, findingIdFor);
         const before = stored.findings.get(known.id);
         stored.findings.delete(known.id);
         if (before === known.fingerprint) continue;

@@ -63,29 +63,10 @@ export interface LedgerTransaction {
    */
   lockEntities(entityRefs: string[]): Promise<void>;
   /**
-   * Each entity's ledger, in the order things happened. `appended` are
-   * events this transaction appended, given as they were: they are not
-   * read back. A ledger this replica holds is only counted, not read.
+   * Each entity's whole ledger, in the order things happened: what a full
+   * replay reads (see Ingestor.reevaluate).
    */
-  loadEntityEvents(
-    entityRefs: string[],
-    appended?: LedgerEvent[],
-  ): Promise<Map<string, LedgerEvent[]>>;
-  /**
-   * {@link LedgerTransaction.appendEvents}, then the locks of `entityRefs`
-   * and the ledgers of those whose events were recorded, in one round trip
-   * on PostgreSQL (the locks cover duplicates' services too: which events
-   * are duplicates is known only after). PostgreSQL reads the events just
-   * appended back with the ledgers: worth a round trip for a small group,
-   * not for a batch.
-   */
-  appendLockAndLoad(
-    events: NewLedgerEvent[],
-    entityRefs: string[],
-  ): Promise<{
-    recorded: Map<string, number>;
-    ledgers: Map<string, LedgerEvent[]>;
-  }>;
+  loadEntityEvents(entityRefs: string[]): Promise<Map<string, LedgerEvent[]>>;
   /**
    * The events of the cases `seeds` belong to, by entity, in the order
    * things happened: the seeds and every event tied to them through shared

@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { splitIntoCases } from '../rules/cases';
@@ -5,6 +6,10 @@ import { randomLedger, randomOf } from '../rules/__testUtils__/randomLedger';
 import { DatabaseExceptionStore } from './DatabaseExceptionStore';
 
 const databases = createTestDatabases();
+const migrationsDir = resolvePackagePath(
+  '@process-exceptions/backstage-plugin-process-exceptions-backend',
+  'migrations',
+);
 
 describe.each(databases.eachSupportedId())(
   'the correlation index on %p',
@@ -95,6 +100,41 @@ describe.each(databases.eachSupportedId())(
       );
       // Both list PR-1: one case.
       expect(found.get(ref)).toHaveLength(2);
+    });
+
+    it('indexes the events recorded before the index existed when the plugin starts', async () => {
+      const knex = await databases.init(databaseId);
+      const config = { directory: migrationsDir };
+      // The schema of the release before the index.
+      await knex.migrate.up(config);
+      await knex.migrate.up(config);
+      await knex.migrate.up(config);
+      await knex.migrate.up(config);
+      await knex('pe_events').insert({
+        source: 'api',
+        external_id: 'old-1',
+        type: 'incident.opened',
+        entity_ref: 'component:default/checkout',
+        subject: 'component:default/checkout',
+        actor: null,
+        occurred_at: new Date('2026-11-01T10:00:00Z'),
+        received_at: new Date('2026-11-01T10:00:00Z'),
+        data: JSON.stringify({ incidentId: 'INC-1', severity: 'P0' }),
+        payload: '{}',
+      });
+
+      await DatabaseExceptionStore.create({
+        database: mockServices.database({ knex }),
+      });
+      expect(
+        await knex('pe_event_keys').select('kind', 'value', 'entity_ref'),
+      ).toEqual([
+        {
+          kind: 'incident',
+          value: 'INC-1',
+          entity_ref: 'component:default/checkout',
+        },
+      ]);
     });
   },
 );

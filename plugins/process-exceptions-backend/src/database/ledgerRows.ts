@@ -8,13 +8,6 @@ import type { Statement } from './PgStatementBatch';
 
 // The ledger's rows and PostgreSQL statements, as the write path uses them.
 
-/** Stored fingerprints by row id, of the entities last loaded. */
-export type Fingerprints = {
-  entityRefs: Set<string>;
-  exceptions: Map<string, string>;
-  findings: Map<string, string>;
-};
-
 /** A ledger row as the replay reads it. */
 export type LedgerRow = {
   seq: number | string;
@@ -117,75 +110,6 @@ export function pgLockStatement(entityRefs: string[]): Statement {
   };
 }
 
-type LoadRow = LedgerRow & { t: string; id: string; fingerprint: string };
-
-/** Entities whose ledger this replica holds, each with its expected count of rows. */
-export type LedgerCounts = { entityRefs: string[]; counts: number[] };
-
-/**
- * The stored fingerprints of `refs` for saveEntityStates and the ledgers
- * that must be read, in one statement: those of `read`, and those of
- * `check` whose count of rows is not the one expected (named by an 's'
- * row each, so a ledger that shrank is noticed too); the events `skip` are
- * left out. Fingerprint rows first, then the events in order.
- */
-export function pgLoadStatement(
-  refs: string[],
-  read: string[],
-  skip: number[],
-  check: LedgerCounts = { entityRefs: [], counts: [] },
-): Statement {
-  return {
-    sql: `with stale as (
-         select r from unnest(?::text[]) as u(r)
-         union all
-         select c.r from unnest(?::text[], ?::bigint[]) as c(r, n)
-         where c.n <> (select count(*) from pe_events x where x.entity_ref = c.r)
-       )
-       select 'e' as t, id, fingerprint, null::bigint as seq,
-         null as external_id, null as type, null::timestamptz as occurred_at,
-         null as actor, entity_ref, null as data
-       from pe_exceptions where entity_ref = any(?::text[])
-       union all
-       select 'f', id, fingerprint, null, null, null, null, null, entity_ref, null
-       from pe_findings where entity_ref = any(?::text[])
-       union all
-       select 's', null, null, null, null, null, null, null, r, null from stale
-       union all
-       select 'v', null, null, seq, external_id, type, occurred_at, actor, entity_ref, data
-       from pe_events
-       where entity_ref = any(array(select r from stale)) and seq <> all(?::bigint[])
-       order by t, entity_ref, occurred_at, seq`,
-    bindings: [read, check.entityRefs, check.counts, refs, refs, skip],
-  };
-}
-
-/**
- * The rows of {@link pgLoadStatement} that belong to `refs`, decoded;
- * `stale` names the entities whose ledger was read.
- */
-export function decodeLoad(rows: LoadRow[], refs: string[]) {
-  const fingerprints: Fingerprints = {
-    entityRefs: new Set(refs),
-    exceptions: new Map(),
-    findings: new Map(),
-  };
-  const stale = new Set<string>();
-  const events: LedgerRow[] = [];
-  for (const row of rows) {
-    if (!fingerprints.entityRefs.has(row.entity_ref)) continue;
-    if (row.t === 'v') events.push(row);
-    else if (row.t === 's') stale.add(row.entity_ref);
-    else {
-      (row.t === 'e' ? fingerprints.exceptions : fingerprints.findings).set(
-        row.id,
-        row.fingerprint,
-      );
-    }
-  }
-  return { fingerprints, stale, ledgers: groupEvents(events) };
-}
-
 /** Ledger rows, in order, as each entity's list of events. */
 export function groupEvents(rows: LedgerRow[]): Map<string, LedgerEvent[]> {
   const byEntity = new Map<string, LedgerEvent[]>();
@@ -203,8 +127,4 @@ export function groupEvents(rows: LedgerRow[]): Map<string, LedgerEvent[]> {
     } as LedgerEvent);
   }
   return byEntity;
-}
-
-export function compareLedgerOrder(a: LedgerEvent, b: LedgerEvent): number {
-  return a.occurredAt.getTime() - b.occurredAt.getTime() || a.seq - b.seq;
 }

@@ -20,6 +20,7 @@ const tables = [
   'pe_findings',
   'pe_notifications',
   'pe_event_keys',
+  'pe_event_keys_backfill',
 ];
 
 const databases = createTestDatabases();

@@ -230,19 +230,17 @@ export class Ingestor {
   }
 
   /**
-   * Re-evaluates whole entities, so out-of-order events land where they
-   * belong; `appended` are the events the transaction just appended (not
-   * read back).
+   * Re-evaluates whole entities from their whole ledgers: the full replay,
+   * kept as the reference the case-by-case write path must equal.
    */
   async reevaluate(
     tx: LedgerTransaction,
     entityRefs: string[],
-    appended: LedgerEvent[] = [],
   ): Promise<StateChanges> {
     const refs = [...new Set(entityRefs)].sort();
     if (refs.length === 0) return { exceptions: [], findings: [] };
     await tx.lockEntities(refs);
-    return this.evaluate(tx, refs, await tx.loadEntityEvents(refs, appended));
+    return this.evaluate(tx, refs, await tx.loadEntityEvents(refs));
   }
 
   /** Evaluates the entities from their ledgers and saves what changed. */
