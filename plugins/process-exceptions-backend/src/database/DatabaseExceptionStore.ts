@@ -14,7 +14,6 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { exceptionsWithState } from './exceptionsWithState';
 import { indexLedger } from './indexLedger';
 import { DatabaseLedgerTransaction } from './DatabaseLedgerTransaction';
-import { PgStatementBatch } from './PgStatementBatch';
 import {
   EntityScoreRow,
   ExceptionQuery,
@@ -84,12 +83,10 @@ export class DatabaseExceptionStore implements ExceptionStore {
 
   async transaction<T>(fn: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const run = (target: PgStatementBatch | Knex.Transaction) =>
-        fn(new DatabaseLedgerTransaction(target));
       try {
-        return this.db.client.config.client === 'pg'
-          ? await PgStatementBatch.transaction(this.db, run)
-          : await this.db.transaction(run);
+        return await this.db.transaction(tx =>
+          fn(new DatabaseLedgerTransaction(tx)),
+        );
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
       }

@@ -1,12 +1,7 @@
 import { Knex } from 'knex';
 import { DerivedException, EntityState, LedgerEvent } from '../rules/types';
-import { deleteAll, pgDeleteAllStatement, TableIds } from './bulkDelete';
-import {
-  bulkInsert,
-  insertAll,
-  pgInsertAllStatement,
-  TableRows,
-} from './bulkInsert';
+import { deleteAll, TableIds } from './bulkDelete';
+import { bulkInsert, insertAll, TableRows } from './bulkInsert';
 import {
   EVENT_COLUMNS,
   EVENT_KEY_COLUMNS,
@@ -47,7 +42,7 @@ import {
 } from './ledgerRows';
 import { fingerprint, RowIdentity } from './derivedRows';
 import { pgInsertStatement } from './bulkInsert';
-import { PgStatementBatch, Statement } from './PgStatementBatch';
+import { Statement } from './statements';
 import { ExceptionRow, FindingRow } from './rows';
 import { exceptionIdFor, findingIdFor } from '../rules/ids';
 
@@ -59,28 +54,22 @@ function identify(
   return { id: idFor(derived.naturalKey), fingerprint: fingerprint(derived) };
 }
 
-/**
- * The write side of the store: on PostgreSQL bound to a batch of statements
- * sent together, on SQLite to a knex transaction.
- */
+/** The write side of the store, in one knex transaction. */
 export class DatabaseLedgerTransaction implements LedgerTransaction {
-  private readonly pg?: PgStatementBatch;
-  private readonly knex?: Knex.Transaction;
+  private readonly pg: boolean;
 
-  constructor(target: PgStatementBatch | Knex.Transaction) {
-    if (target instanceof PgStatementBatch) this.pg = target;
-    else this.knex = target;
+  constructor(private readonly tx: Knex.Transaction) {
+    this.pg = tx.client.config.client === 'pg';
   }
 
-  /** The knex transaction, on SQLite. */
-  private get tx(): Knex.Transaction {
-    if (!this.knex) throw new Error('Not a knex transaction');
-    return this.knex;
+  /** Runs a statement; every value goes as a bound parameter. */
+  private async run(statement: Statement): Promise<void> {
+    await this.tx.raw(statement.sql, statement.bindings as Knex.RawBinding[]);
   }
 
   async appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>> {
     const rows = this.pg
-      ? await this.pg.rows(pgAppendStatement(events))
+      ? await this.query<Record<string, unknown>>(pgAppendStatement(events))
       : await bulkInsert(
           this.tx,
           'pe_events',
@@ -98,8 +87,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     const rows = eventKeyRows(events);
     if (rows.length === 0) return;
     if (this.pg) {
-      // Nothing reads the keys back in this transaction before the next statement.
-      this.pg.defer(
+      await this.run(
         pgInsertStatement(
           'pe_event_keys',
           EVENT_KEY_COLUMNS,
@@ -122,8 +110,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     if (!this.pg || entityRefs.length === 0) {
       return; // SQLite allows one writer at a time anyway
     }
-    // Sent with the next statement, which runs once the locks are held.
-    this.pg.defer(pgLockStatement(entityRefs));
+    await this.run(pgLockStatement(entityRefs));
   }
 
   async loadEntityEvents(
@@ -156,13 +143,12 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     sql: string;
     bindings: readonly unknown[];
   }): Promise<T[]> {
-    if (this.pg) return this.pg.rows<T>(statement as Statement);
-    // knex's better-sqlite3 client answers a raw select with its rows.
-    const rows: unknown = await this.tx.raw(
+    const result = await this.tx.raw(
       statement.sql,
       statement.bindings as Knex.RawBinding[],
     );
-    return rows as T[];
+    // knex answers with PostgreSQL's result object, or SQLite's rows.
+    return (this.pg ? result.rows : result) as T[];
   }
 
   async loadCases(seeds: number[]): Promise<Map<string, LedgerEvent[]>> {
@@ -289,20 +275,12 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     return changes;
   }
 
-  /** Sent with the commit on PostgreSQL. */
   private async deleteRows(deletes: TableIds[]): Promise<void> {
-    if (!this.pg) return deleteAll(this.tx, deletes);
-    const statement = pgDeleteAllStatement(deletes);
-    if (statement) this.pg.defer(statement);
-    return undefined;
+    return deleteAll(this.tx, deletes);
   }
 
-  /** Sent with the commit on PostgreSQL. */
   private async insertRows(inserts: TableRows[]): Promise<void> {
-    if (!this.pg) return insertAll(this.tx, inserts);
-    const statement = pgInsertAllStatement(inserts);
-    if (statement) this.pg.defer(statement);
-    return undefined;
+    return insertAll(this.tx, inserts);
   }
 
   async mapSubject(subject: string, entityRef: string): Promise<number[]> {
@@ -313,14 +291,12 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
       type: string;
       external_id: string;
       data: string;
-    }> = this.pg
-      ? await this.pg.rows({ sql: select, bindings: [subject] })
-      : await this.tx.raw(select, [subject]);
+    }> = await this.query({ sql: select, bindings: [subject] });
     if (rows.length === 0) return [];
     const seqs = rows.map(r => Number(r.seq));
     // The index learns the service too, and the ids that depend on it.
     if (this.pg) {
-      this.pg.defer({
+      await this.run({
         sql: 'update pe_event_keys set entity_ref = ? where event_seq = any(?::bigint[])',
         bindings: [entityRef, seqs],
       });
@@ -342,7 +318,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     );
     // Under the subject's unmapped rows as read: the entity is filled in once.
     if (this.pg) {
-      await this.pg.rowCount({
+      await this.run({
         sql: 'update pe_events set entity_ref = ? where seq = any(?::bigint[]) and entity_ref is null',
         bindings: [entityRef, seqs],
       });

@@ -51,15 +51,14 @@ export interface LedgerTransaction {
   /**
    * Appends events, skipping those whose (source, externalId) is already
    * recorded. Returns the new sequence number of each event it recorded,
-   * keyed by {@link ledgerKey}. Called before {@link LedgerTransaction.lockEntities}
+   * keyed by {@link ledgerKey}, and indexes their correlation keys. Called before {@link LedgerTransaction.lockEntities}
    * in every transaction: one order everywhere, so a transaction waiting on
    * another's uncommitted duplicate never holds a lock that one waits for.
    */
   appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>>;
   /**
    * Serialises concurrent re-evaluation of the same entities across
-   * replicas. The locks are held before the transaction's next statement
-   * runs; PostgreSQL is sent them with that statement.
+   * replicas (advisory locks on PostgreSQL; SQLite has one writer).
    */
   lockEntities(entityRefs: string[]): Promise<void>;
   /**

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunk } from './conversions';
-import { inOneStatement, Statement } from './PgStatementBatch';
+import { inOneStatement, Statement } from './statements';
 
 /** Ids per `in (…)` list on SQLite, under its bind-parameter limit. */
 const SQLITE_IDS_PER_STATEMENT = 1000;
@@ -31,7 +31,7 @@ export async function deleteAll(
   }
   const statement = pgDeleteAllStatement(deletes);
   if (statement)
-    await tx.raw(statement.sql, statement.bindings as Knex.Value[]);
+    await tx.raw(statement.sql, statement.bindings as Knex.RawBinding[]);
 }
 
 /** The one statement of {@link deleteAll} on PostgreSQL; none if no ids. */

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunk } from './conversions';
-import { inOneStatement, Statement } from './PgStatementBatch';
+import { inOneStatement, Statement } from './statements';
 
 /**
  * Column name → PostgreSQL type, in insert order. `json` marks a text column
@@ -74,7 +74,7 @@ export async function bulkInsert<T extends object>(
   const { ignoreConflictsOn: conflict, returning } = options;
   if (tx.client.config.client === 'pg') {
     const { sql, bindings } = pgInsertStatement(table, columns, rows, options);
-    return (await tx.raw(sql, bindings as Knex.Value[])).rows;
+    return (await tx.raw(sql, bindings as Knex.RawBinding[])).rows;
   }
   const out: Record<string, unknown>[] = [];
   for (const part of chunk(rows, SQLITE_ROWS_PER_STATEMENT)) {
@@ -114,7 +114,7 @@ export async function insertAll(
   }
   const statement = pgInsertAllStatement(inserts);
   if (statement)
-    await tx.raw(statement.sql, statement.bindings as Knex.Value[]);
+    await tx.raw(statement.sql, statement.bindings as Knex.RawBinding[]);
 }
 
 /** The one statement of {@link insertAll} on PostgreSQL; none if no rows. */

@@ -4,7 +4,7 @@ import { EVENT_COLUMNS } from './columns';
 import { compareText, parseJson, toDate } from './conversions';
 import { ledgerKey, NewLedgerEvent } from './ExceptionStore';
 import { pgInsertStatement } from './bulkInsert';
-import type { Statement } from './PgStatementBatch';
+import type { Statement } from './statements';
 
 // The ledger's rows and PostgreSQL statements, as the write path uses them.
 
