@@ -295,18 +295,10 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     if (rows.length === 0) return [];
     const seqs = rows.map(r => Number(r.seq));
     // The index learns the service too, and the ids that depend on it.
-    if (this.pg) {
-      await this.run({
-        sql: 'update pe_event_keys set entity_ref = ? where event_seq = any(?::bigint[])',
-        bindings: [entityRef, seqs],
-      });
-    } else {
-      await this.tx('pe_event_keys')
-        .whereRaw('event_seq in (select value from json_each(?))', [
-          JSON.stringify(seqs),
-        ])
-        .update({ entity_ref: entityRef });
-    }
+    await this.run({
+      sql: `update pe_event_keys set entity_ref = ? where event_seq ${this.anyOf()}`,
+      bindings: [entityRef, this.list(seqs)],
+    });
     await this.indexEvents(
       rows.map(r => ({
         seq: Number(r.seq),
@@ -317,19 +309,10 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
       })),
     );
     // Under the subject's unmapped rows as read: the entity is filled in once.
-    if (this.pg) {
-      await this.run({
-        sql: 'update pe_events set entity_ref = ? where seq = any(?::bigint[]) and entity_ref is null',
-        bindings: [entityRef, seqs],
-      });
-    } else {
-      await this.tx('pe_events')
-        .whereRaw('seq in (select value from json_each(?))', [
-          JSON.stringify(seqs),
-        ])
-        .whereNull('entity_ref')
-        .update({ entity_ref: entityRef });
-    }
+    await this.run({
+      sql: `update pe_events set entity_ref = ? where seq ${this.anyOf()} and entity_ref is null`,
+      bindings: [entityRef, this.list(seqs)],
+    });
     return seqs;
   }
 }
