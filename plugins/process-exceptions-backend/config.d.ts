@@ -7,6 +7,13 @@ export interface Config {
      * The delivery policy. Every value defaults to the handbook's (or, where
      * the handbook names none, to ours).
      */
+    /**
+     * Raise it (0, 1, 2, …) whenever you change `policies`: every service
+     * derived with a lower revision is then rebuilt from its ledger, once,
+     * cluster-wide. A replica still on a lower revision rebuilds nothing.
+     * Default 0.
+     */
+    policyRevision?: number;
     policies?: {
       /** Approvals a change needs to reach production normally. Default 3. */
       confirmations?: number;

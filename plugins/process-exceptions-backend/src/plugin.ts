@@ -13,6 +13,10 @@ import { DatabaseNotificationLog } from './notifications/DatabaseNotificationLog
 import { notifyTransitions } from './notifications/notifyTransitions';
 import { readNotificationSettings } from './notifications/readNotificationSettings';
 import { readPolicy } from './policy/readPolicy';
+import { readPolicyVersion } from './policy/PolicyVersion';
+import { DatabaseRebuildJobs } from './rebuild/DatabaseRebuildJobs';
+import { RebuildRunner } from './rebuild/RebuildRunner';
+import { scheduleRebuilds } from './rebuild/scheduleRebuilds';
 import { scheduleMaintenance } from './scheduler/scheduleMaintenance';
 import { createRouter } from './service/createRouter';
 import { readWebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
@@ -53,8 +57,15 @@ export const processExceptionsPlugin = createBackendPlugin({
           store,
           resolver: new CatalogEntityResolver(catalog, auth),
           policy,
+          version: readPolicyVersion(config, policy),
           logger,
         });
+        const rebuilds = new RebuildRunner({
+          jobs: new DatabaseRebuildJobs(await database.getClient()),
+          ingestor,
+          logger,
+        });
+        await scheduleRebuilds({ scheduler: deps.scheduler, runner: rebuilds });
         deps.permissionsRegistry.addPermissions(processExceptionsPermissions);
         const notificationLog = await DatabaseNotificationLog.create({
           database,
@@ -87,6 +98,7 @@ export const processExceptionsPlugin = createBackendPlugin({
             ...deps,
             store,
             ingestor,
+            rebuilds,
             policy,
             webhooks: readWebhookSettings(config),
             scorecardCacheSeconds:

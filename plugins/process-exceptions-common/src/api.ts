@@ -208,3 +208,28 @@ export type AcknowledgeFindingResult = {
   finding: Finding;
   exception?: ProcessException;
 };
+
+/**
+ * A job that re-derives every service from its ledger: started through the
+ * admin API or CLI (`requested`), or by a raised `policyRevision` (`policy`).
+ *
+ * @public
+ */
+export type RebuildJob = {
+  id: string;
+  reason: 'requested' | 'policy';
+  status: 'running' | 'done' | 'superseded';
+  policyRevision: number;
+  requestedBy: string | null;
+  servicesTotal: number;
+  /** Services handled so far, the skipped ones included. */
+  servicesDone: number;
+  /** Already derived with this revision (policy jobs) or a newer one. */
+  servicesSkipped: number;
+  eventsRead: number;
+  /** Why the last attempt stopped; the job is retried where it stopped. */
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+};

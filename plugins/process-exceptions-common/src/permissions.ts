@@ -31,6 +31,17 @@ export const processExceptionsAcknowledgeFindingPermission = createPermission({
 });
 
 /**
+ * Allows starting a rebuild of every service's derived rows and reading its
+ * progress: an administrator's permission.
+ *
+ * @public
+ */
+export const processExceptionsRebuildPermission = createPermission({
+  name: 'process-exceptions.rebuild',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the plugin, for registration and policies.
  *
  * @public
@@ -39,4 +50,5 @@ export const processExceptionsPermissions = [
   processExceptionsCreatePermission,
   processExceptionsCompleteTaskPermission,
   processExceptionsAcknowledgeFindingPermission,
+  processExceptionsRebuildPermission,
 ];

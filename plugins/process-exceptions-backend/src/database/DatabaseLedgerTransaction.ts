@@ -45,6 +45,12 @@ import { pgInsertStatement } from './bulkInsert';
 import { Statement } from './statements';
 import { ExceptionRow, FindingRow } from './rows';
 import { exceptionIdFor, findingIdFor } from '../rules/ids';
+import { PolicyVersion } from '../policy/PolicyVersion';
+import {
+  derivationOf,
+  noteCasesDerived,
+  recordDerivation,
+} from './derivationState';
 
 /** A derived row's id, and the fingerprint that tells whether it changed. */
 function identify(
@@ -314,5 +320,38 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
       bindings: [entityRef, this.list(seqs)],
     });
     return seqs;
+  }
+
+  async indexEntityEvents(
+    entityRef: string,
+    events: LedgerEvent[],
+  ): Promise<void> {
+    if (events.length === 0) return;
+    await this.run({
+      sql: `update pe_event_keys set entity_ref = ?
+            where entity_ref is null and event_seq ${this.anyOf()}`,
+      bindings: [entityRef, this.list(events.map(e => e.seq))],
+    });
+    await this.indexEvents(events);
+  }
+
+  derivationOf(entityRef: string): Promise<PolicyVersion | undefined> {
+    return derivationOf(this.tx, entityRef);
+  }
+
+  recordDerivation(
+    entityRef: string,
+    version: PolicyVersion,
+    lastSeq: number,
+  ): Promise<void> {
+    return recordDerivation(this.tx, entityRef, version, lastSeq);
+  }
+
+  async noteCasesDerived(
+    entityRefs: string[],
+    version: PolicyVersion,
+  ): Promise<void> {
+    if (entityRefs.length > 0)
+      await noteCasesDerived(this.tx, entityRefs, version);
   }
 }

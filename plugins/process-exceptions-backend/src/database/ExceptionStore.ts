@@ -4,6 +4,7 @@ import {
   Finding,
   ProcessException,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
+import { PolicyVersion } from '../policy/PolicyVersion';
 import { EntityState, LedgerEvent } from '../rules/types';
 
 /** Identifies a ledger event across sources. */
@@ -86,6 +87,21 @@ export interface LedgerTransaction {
    * their sequence numbers.
    */
   mapSubject(subject: string, entityRef: string): Promise<number[]>;
+  /**
+   * Gives the entity's events every correlation key they lack: events
+   * appended by a replica that did not index them, or mapped by one.
+   */
+  indexEntityEvents(entityRef: string, events: LedgerEvent[]): Promise<void>;
+  /** The policy the entity was last derived with, if recorded. */
+  derivationOf(entityRef: string): Promise<PolicyVersion | undefined>;
+  /** Records a derivation of the entity's whole ledger, up to `lastSeq`. */
+  recordDerivation(
+    entityRef: string,
+    version: PolicyVersion,
+    lastSeq: number,
+  ): Promise<void>;
+  /** Records that cases of the entities were derived with `version`. */
+  noteCasesDerived(entityRefs: string[], version: PolicyVersion): Promise<void>;
 }
 
 export type TimelineEvent = {

@@ -21,6 +21,8 @@ const tables = [
   'pe_notifications',
   'pe_event_keys',
   'pe_event_keys_backfill',
+  'pe_derivation_state',
+  'pe_rebuilds',
 ];
 
 const databases = createTestDatabases();
@@ -111,9 +113,25 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(new Date(state.deadline)).toEqual(at);
     expect(await knex('pe_tasks').pluck('key')).toEqual(['full-review']);
     expect(await knex.schema.hasTable('pe_notifications')).toBe(true);
+    // Its services are marked for one rebuild, with the policy of the day.
+    expect(
+      await knex('pe_derivation_state').select(
+        'entity_ref',
+        'policy_revision',
+        'last_seq',
+      ),
+    ).toEqual([
+      {
+        entity_ref: 'component:default/payments',
+        policy_revision: -1,
+        last_seq: expect.anything(),
+      },
+    ]);
 
     // Undoing the move of the state puts it back on the exception.
     await knex('pe_exception_states').update({ status: 'overdue' });
+    await knex.migrate.down(config); // the derivation state and rebuilds
+    expect(await knex.schema.hasTable('pe_rebuilds')).toBe(false);
     await knex.migrate.down(config); // the correlation index
     expect(await knex.schema.hasTable('pe_event_keys')).toBe(false);
     await knex.migrate.down(config);

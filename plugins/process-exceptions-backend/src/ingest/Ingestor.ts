@@ -9,8 +9,9 @@ import {
 import { derivableIds } from '../database/eventKeys';
 import { appendedEvents } from '../database/ledgerRows';
 import { Policy } from '../policy/Policy';
+import { PolicyVersion, policyVersion } from '../policy/PolicyVersion';
 import { evaluateEntity } from '../rules/evaluateEntity';
-import { EntityState, LedgerEvent } from '../rules/types';
+import { EntityState } from '../rules/types';
 import { EntityResolver } from './EntityResolver';
 import { GroupCommit } from './GroupCommit';
 
@@ -28,6 +29,13 @@ export interface IncomingEvent {
 
 type ExceptionChange = Omit<StateChanges['exceptions'][number], 'eventSeqs'>;
 type FindingChange = Omit<StateChanges['findings'][number], 'eventSeqs'>;
+
+/** What a rebuild did with one service. */
+export type RebuildOutcome = {
+  /** `current`: derived with this revision already; `ahead`: with a newer one. */
+  outcome: 'rebuilt' | 'current' | 'ahead';
+  events: number;
+};
 
 /** What one event did, as the ingestion API reports it. */
 export type IngestOutcome = {
@@ -84,15 +92,20 @@ function changesBySeq(changes: StateChanges) {
 export class Ingestor {
   private readonly groups: GroupCommit<IngestRequest, IngestOutcome[]>;
   private readonly changeListeners = new Set<() => void>();
+  /** The policy every derivation here uses. */
+  readonly version: PolicyVersion;
 
   constructor(
     private readonly options: {
       store: ExceptionStore;
       resolver: EntityResolver;
       policy: Policy;
+      /** Defaults to revision 0 of `policy`. */
+      version?: PolicyVersion;
       logger: LoggerService;
     },
   ) {
+    this.version = options.version ?? policyVersion(options.policy);
     this.groups = new GroupCommit({
       run: requests => this.ingestGroup(requests),
       maxConcurrent: options.store.maxConcurrentWrites,
@@ -226,11 +239,13 @@ export class Ingestor {
       states.set(ref, evaluateEntity(this.options.policy, events, now));
     }
     const scope = [...cases.values()].flatMap(derivableIds);
-    return tx.saveEntityStates(states, scope);
+    const changes = await tx.saveEntityStates(states, scope);
+    await tx.noteCasesDerived(refs, this.version);
+    return changes;
   }
 
   /**
-   * Re-evaluates whole entities from their whole ledgers: the full replay,
+   * Re-derives whole entities from their whole ledgers: the full replay,
    * kept as the reference the case-by-case write path must equal.
    */
   async reevaluate(
@@ -240,26 +255,51 @@ export class Ingestor {
     const refs = [...new Set(entityRefs)].sort();
     if (refs.length === 0) return { exceptions: [], findings: [] };
     await tx.lockEntities(refs);
-    return this.evaluate(tx, refs, await tx.loadEntityEvents(refs));
-  }
-
-  /** Evaluates the entities from their ledgers and saves what changed. */
-  private async evaluate(
-    tx: LedgerTransaction,
-    entityRefs: string[],
-    events: Map<string, LedgerEvent[]>,
-  ): Promise<StateChanges> {
-    const refs = [...new Set(entityRefs)].sort();
-    if (refs.length === 0) return { exceptions: [], findings: [] };
+    const events = await tx.loadEntityEvents(refs);
     const now = new Date();
     const states = new Map<string, EntityState>();
     for (const ref of refs) {
-      states.set(
-        ref,
-        evaluateEntity(this.options.policy, events.get(ref) ?? [], now),
-      );
+      const ledger = events.get(ref) ?? [];
+      states.set(ref, evaluateEntity(this.options.policy, ledger, now));
     }
     return tx.saveEntityStates(states);
+  }
+
+  /**
+   * Re-derives one service from its whole ledger under its write lock, and
+   * re-indexes what its events lack. `below` rebuilds only a service
+   * derived with a lower revision; a service derived with a higher one is
+   * never rebuilt with this older policy.
+   */
+  async rebuildService(
+    entityRef: string,
+    mode: 'below' | 'upTo',
+  ): Promise<RebuildOutcome> {
+    const { version } = this;
+    const result = await this.options.store.transaction(async tx => {
+      await tx.lockEntities([entityRef]);
+      const recorded = await tx.derivationOf(entityRef);
+      if (recorded && recorded.revision > version.revision) {
+        return { outcome: 'ahead' as const, events: 0 };
+      }
+      if (
+        mode === 'below' &&
+        recorded &&
+        recorded.revision >= version.revision
+      ) {
+        return { outcome: 'current' as const, events: 0 };
+      }
+      const ledger = (await tx.loadEntityEvents([entityRef])).get(entityRef);
+      const events = ledger ?? [];
+      await tx.indexEntityEvents(entityRef, events);
+      const state = evaluateEntity(this.options.policy, events, new Date());
+      const changes = await tx.saveEntityStates(new Map([[entityRef, state]]));
+      const lastSeq = events.reduce((max, e) => Math.max(max, e.seq), 0);
+      await tx.recordDerivation(entityRef, version, lastSeq);
+      return { outcome: 'rebuilt' as const, events: events.length, changes };
+    });
+    if ('changes' in result && result.changes) this.announce(result.changes);
+    return { outcome: result.outcome, events: result.events };
   }
 
   /** Tells the listeners, once the transaction committed. */

@@ -5,6 +5,7 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { DatabaseExceptionStore } from '../database/DatabaseExceptionStore';
 import { Ingestor } from '../ingest/Ingestor';
 import { DEFAULT_POLICY } from '../policy/Policy';
+import { policyVersion } from '../policy/PolicyVersion';
 import { DatabaseNotificationLog } from './DatabaseNotificationLog';
 import { notifyTransitions } from './notifyTransitions';
 import { readNotificationSettings } from './readNotificationSettings';
@@ -113,6 +114,32 @@ describe.each(databases.eachSupportedId())(
       expect(sent.map(s => s.payload.title)).toEqual([
         expect.stringMatching(/^Exception recorded/),
       ]);
+    });
+
+    it('announces nothing again after a rebuild with a raised policy revision', async () => {
+      const { store, ingestor, sweep } = await setup();
+      const now = Date.now();
+      await ingestor.ingest('api', [hotfix('d-1', new Date(now - 21 * HOUR))]);
+      expect(await sweep(new Date(now))).toBe(3);
+
+      const policy = {
+        ...DEFAULT_POLICY,
+        hotfix: { ...DEFAULT_POLICY.hotfix, backfillHours: 22 },
+      };
+      const rebuilt = new Ingestor({
+        store,
+        resolver: { resolve: async s => new Map(s.map(x => [x, x])) },
+        policy,
+        version: policyVersion(policy, 1),
+        logger: mockServices.logger.mock(),
+      });
+      await expect(
+        rebuilt.rebuildService('component:default/payments', 'below'),
+      ).resolves.toEqual({ outcome: 'rebuilt', events: 1 });
+      // Rewritten with a new deadline, under the same ids: nothing is new.
+      const [exception] = (await store.listExceptions({ limit: 1 })).items;
+      expect(exception.deadline).toBe(new Date(now + HOUR).toISOString());
+      expect(await sweep(new Date(now))).toBe(0);
     });
   },
 );

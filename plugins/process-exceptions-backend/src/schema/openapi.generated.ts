@@ -652,6 +652,109 @@ export const spec = {
         },
       },
     },
+    '/v1/admin/rebuilds': {
+      get: {
+        operationId: 'ListRebuilds',
+        description:
+          'The latest rebuild jobs, newest first. Needs `process-exceptions.rebuild`.',
+        responses: {
+          '200': {
+            description: 'The jobs',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/RebuildJob',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        operationId: 'StartRebuild',
+        description:
+          'Starts re-deriving every service from its ledger with the policy of\nthe replica that answers, beside live writes (each service under its\nwrite lock). Answers the job already running instead of starting a\nsecond. Needs `process-exceptions.rebuild`. Refused (409) by a replica\nwhose `processExceptions.policyRevision` is lower than one services\nwere derived with.\n',
+        responses: {
+          '200': {
+            description: 'A rebuild was already running; this is it',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RebuildJob',
+                },
+              },
+            },
+          },
+          '202': {
+            description: 'The rebuild started',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RebuildJob',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/admin/rebuilds/{id}': {
+      get: {
+        operationId: 'GetRebuild',
+        description:
+          'One rebuild job and its progress. Needs `process-exceptions.rebuild`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/id',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The job',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RebuildJob',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/v1/webhooks/{source}': {
       post: {
         operationId: 'PostWebhook',
@@ -1710,6 +1813,80 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+      RebuildJob: {
+        type: 'object',
+        required: [
+          'id',
+          'reason',
+          'status',
+          'policyRevision',
+          'requestedBy',
+          'servicesTotal',
+          'servicesDone',
+          'servicesSkipped',
+          'eventsRead',
+          'lastError',
+          'createdAt',
+          'updatedAt',
+          'finishedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+            enum: ['requested', 'policy'],
+            description:
+              'Started through the API or CLI, or by a raised policyRevision.',
+          },
+          status: {
+            type: 'string',
+            enum: ['running', 'done', 'superseded'],
+          },
+          policyRevision: {
+            type: 'integer',
+          },
+          requestedBy: {
+            type: 'string',
+            nullable: true,
+          },
+          servicesTotal: {
+            type: 'integer',
+          },
+          servicesDone: {
+            type: 'integer',
+            description: 'Services handled so far, the skipped ones included.',
+          },
+          servicesSkipped: {
+            type: 'integer',
+            description:
+              'Already derived with this revision (policy jobs) or a newer one.',
+          },
+          eventsRead: {
+            type: 'integer',
+          },
+          lastError: {
+            type: 'string',
+            nullable: true,
+            description:
+              'Why the last attempt stopped; the job is retried where it stopped.',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
           },
         },
       },

@@ -18,6 +18,7 @@ import { PortalActions } from '../actions/PortalActions';
 import { ExceptionStore } from '../database/ExceptionStore';
 import { Ingestor } from '../ingest/Ingestor';
 import { Policy } from '../policy/Policy';
+import { RebuildRunner } from '../rebuild/RebuildRunner';
 import { spec } from '../schema/openapi.generated';
 import { WebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
 
@@ -26,6 +27,7 @@ export type Router = ApiRouter<typeof spec>;
 export interface RouterOptions {
   store: ExceptionStore;
   ingestor: Ingestor;
+  rebuilds: RebuildRunner;
   httpAuth: HttpAuthService;
   auth: AuthService;
   permissions: PermissionsService;

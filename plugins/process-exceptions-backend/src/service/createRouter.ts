@@ -8,6 +8,7 @@ import { createRouteContext, RouterOptions } from './context';
 import { addEventRoutes, addIngestionRoute } from './eventRoutes';
 import { addExceptionRoutes } from './exceptionRoutes';
 import { addFindingRoutes } from './findingRoutes';
+import { addRebuildRoutes } from './rebuildRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { createWebhookRouter } from './webhookRoutes';
 
@@ -63,6 +64,7 @@ export async function createRouter(
   addExceptionRoutes(api, ctx);
   addFindingRoutes(api, ctx);
   addScorecardRoutes(api, ctx);
+  addRebuildRoutes(api, ctx);
   outer.use(api);
   return outer;
 }

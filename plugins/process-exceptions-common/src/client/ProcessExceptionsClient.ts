@@ -12,6 +12,7 @@ import {
   MergeGate,
   MergeGateQuery,
   ProcessExceptionDetail,
+  RebuildJob,
   Scorecard,
   ScorecardQuery,
 } from '../api';
@@ -112,6 +113,20 @@ export class ProcessExceptionsClient {
   /** One entity's open, overdue and backfilled counts. */
   getSummary(entityRef: string): Promise<EntitySummary> {
     return this.request('/v1/summary', { query: { entityRef } });
+  }
+
+  /**
+   * Starts re-deriving every service from its ledger, or answers the
+   * rebuild already running. Needs the `process-exceptions.rebuild`
+   * permission.
+   */
+  startRebuild(): Promise<RebuildJob> {
+    return this.request('/v1/admin/rebuilds', { method: 'POST', body: {} });
+  }
+
+  /** One rebuild job and its progress. */
+  getRebuild(id: string): Promise<RebuildJob> {
+    return this.request(`/v1/admin/rebuilds/${encodeURIComponent(id)}`);
   }
 
   private async request<T>(

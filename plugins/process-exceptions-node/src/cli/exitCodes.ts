@@ -13,4 +13,6 @@ export const EXIT_CODES = {
   rejected: 2,
   /** The backend could not be reached, or answered 5xx after the retries. */
   unavailable: 3,
+  /** `rebuild`: the job ended without finishing (superseded by a newer policy). */
+  notFinished: 4,
 } as const;

@@ -9,6 +9,8 @@ gate, so a CI job can do either in one line.
 Commands:
   post-event   Record one event given by flags, or the events in a file
   gate         Ask whether a change, or the changes of a story, may merge
+  rebuild      Re-derive every service from its ledger (an administrator's
+               permission), printing progress until it is done
 
 post-event, one event from flags:
   --type <type>         ${wrapTypes()}
@@ -29,6 +31,11 @@ gate (one of):
   --change <id>         a change, e.g. a pull request's head commit SHA
   --story <id>          a story
 
+rebuild:
+  --id <id>             follow a rebuild already started instead
+  --interval <seconds>  how often progress is read (default: 2)
+  --detach              start it, print its id and return
+
 Connection:
   --url <url>           the Backstage backend, e.g. http://localhost:7007;
                         /api/process-exceptions is appended
@@ -44,6 +51,7 @@ Exit codes:
   1  gate: merge blocked by open readiness gaps
   2  usage error, or the backend rejected the request (4xx, message printed)
   3  backend unreachable, or a 5xx answer after the retries
+  4  rebuild: the job ended unfinished (superseded by a newer policy)
 
 Examples:
   process-exceptions post-event --type deployment.finished --id deploy-7731 \\
@@ -51,6 +59,7 @@ Examples:
     --data '{"deploymentId":"7731","environment":"production","outcome":"succeeded"}'
   process-exceptions post-event --file events.json
   process-exceptions gate --change pr-1204
+  process-exceptions rebuild
 `;
 
 function wrapTypes(): string {

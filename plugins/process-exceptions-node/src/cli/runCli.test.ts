@@ -459,6 +459,10 @@ describe('runCli', () => {
       ],
       [['gate', '--change'], "Option '--change <value>' argument missing"],
       [['gate', '--chnage', 'a'], "Unknown option '--chnage'"],
+      [['rebuild', '--interval', 'soon'], '--interval must be a number'],
+      [['rebuild', '--interval', '0'], 'at least 0.05'],
+      [['rebuild', '--id', 'j', '--detach'], '--detach applies to starting'],
+      [['rebuild', '--change', 'a'], '--change does not apply to rebuild'],
       [['gate', '--change', 'a', 'extra'], 'unexpected argument "extra"'],
       [
         ['post-event', '--type', 'x'],

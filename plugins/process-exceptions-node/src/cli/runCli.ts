@@ -6,6 +6,7 @@ import {
 import { eventFromFlags } from './eventFromFlags';
 import { EXIT_CODES } from './exitCodes';
 import { formatIngestResult } from './formatIngestResult';
+import { followRebuild, formatRebuild } from './followRebuild';
 import { formatMergeGate } from './formatMergeGate';
 import { helpText } from './helpText';
 import { readEventsFile } from './readEventsFile';
@@ -41,11 +42,16 @@ const OPTIONS = {
   url: { type: 'string' },
   token: { type: 'string' },
   retries: { type: 'string' },
+  interval: { type: 'string' },
+  detach: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = Partial<Record<Exclude<keyof typeof OPTIONS, 'help'>, string>> & {
+type Values = Partial<
+  Record<Exclude<keyof typeof OPTIONS, 'help' | 'detach'>, string>
+> & {
   help?: boolean;
+  detach?: boolean;
 };
 
 const EVENT_FLAGS = [
@@ -60,6 +66,7 @@ const EVENT_FLAGS = [
 const COMMANDS: Record<string, readonly string[]> = {
   'post-event': [...EVENT_FLAGS, 'file'],
   gate: ['change', 'story'],
+  rebuild: ['id', 'interval', 'detach'],
 };
 
 const CONNECTION_FLAGS = ['url', 'token', 'retries', 'help'];
@@ -82,12 +89,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const [command, ...extra] = positionals;
     if (!command) {
-      throw new UsageError('no command given; use post-event or gate');
+      throw new UsageError('no command given; use post-event, gate or rebuild');
     }
     const commandFlags = COMMANDS[command];
     if (!commandFlags) {
       throw new UsageError(
-        `unknown command "${command}"; use post-event or gate`,
+        `unknown command "${command}"; use post-event, gate or rebuild`,
       );
     }
     if (extra.length > 0) {
@@ -101,9 +108,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
 
     const client = createClient(values, io);
-    return command === 'gate'
-      ? await gate(client, values, io)
-      : await postEvent(client, values, io);
+    if (command === 'gate') return await gate(client, values, io);
+    if (command === 'rebuild') return await rebuild(client, values, io);
+    return await postEvent(client, values, io);
   } catch (error) {
     return reportError(error, io.stderr);
   }
@@ -190,6 +197,39 @@ async function gate(
     ),
   );
   return answer.allowed ? EXIT_CODES.ok : EXIT_CODES.gateClosed;
+}
+
+async function rebuild(
+  client: ProcessExceptionsClient,
+  values: Values,
+  io: CliIo,
+): Promise<number> {
+  const seconds = Number(values.interval ?? '2');
+  if (
+    values.interval !== undefined &&
+    (!/^\d+(\.\d+)?$/.test(values.interval) || seconds < 0.05)
+  ) {
+    throw new UsageError(
+      '--interval must be a number of seconds, at least 0.05',
+    );
+  }
+  if (values.id !== undefined && values.detach) {
+    throw new UsageError('--detach applies to starting a rebuild, not to --id');
+  }
+  const job =
+    values.id !== undefined
+      ? await client.getRebuild(values.id)
+      : await client.startRebuild();
+  const print = (line: string) => io.stdout.write(`${line}\n`);
+  if (values.detach) {
+    print(formatRebuild(job));
+    return EXIT_CODES.ok;
+  }
+  const end = await followRebuild(client, job, {
+    intervalMs: seconds * 1000,
+    print,
+  });
+  return end.status === 'done' ? EXIT_CODES.ok : EXIT_CODES.notFinished;
 }
 
 async function postEvent(
