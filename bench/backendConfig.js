@@ -8,10 +8,10 @@ const settings = require('./settings');
  * Writes the bench backend's config (JSON is YAML) into `dir`: loopback
  * only, the static token for the load generator, the scorecard computed on
  * every request, and the plugin's maintenance task scheduled a day out, so it
- * never sweeps or remaps during the measurements (the sweep is timed on its
- * own).
+ * never sweeps or remaps during the measurements (the bench triggers the
+ * sweep it times).
  */
-function writeBackendConfig({ dir, port, database }) {
+function writeBackendConfig({ dir, port, database, name }) {
   const config = {
     backend: {
       baseUrl: `http://127.0.0.1:${port}`,
@@ -31,15 +31,21 @@ function writeBackendConfig({ dir, port, database }) {
       // Every scorecard request computes it: the figure is the query's cost,
       // not the 30-second reuse a default backend adds.
       scorecard: { cacheSeconds: 0 },
+      // Runs once at start (on an empty ledger), then only when the bench
+      // triggers it: a worker sleeps through its initial delay, triggers
+      // included.
       schedule: {
         frequency: { hours: 24 },
         timeout: { minutes: 10 },
-        initialDelay: { hours: 24 },
+        initialDelay: { seconds: 1 },
       },
     },
-    bench: { entities: settings.entities },
+    bench: {
+      entities:
+        settings.entities + settings.heavyServices + settings.freshServices,
+    },
   };
-  const file = path.join(dir, 'app-config.bench.yaml');
+  const file = path.join(dir, `app-config.${name}.yaml`);
   fs.writeFileSync(file, JSON.stringify(config, null, 2));
   return file;
 }

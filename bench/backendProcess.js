@@ -4,7 +4,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
-const { transformArgs } = require('./pluginSource');
+const { transformArgs } = require('./devTranspiler');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -83,7 +83,7 @@ async function startProcess({
     baseUrl,
     memory: () => memoryOf(child.pid),
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise(r => child.once('exit', r));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -15,15 +15,17 @@ const EXCEPTIONS_PER_ENTITY = 40;
  * stories (10 backfilled), 6 releases (some bypassing the pipeline or
  * under-reviewed: findings) and a staging deployment. A quarter of the
  * backfills are late; what is not backfilled is mostly overdue, the most
- * recent still open.
+ * recent still open. A service with a longer history is several rounds of
+ * this, each `round` with its own ids.
  */
-function entityHistory(n, rnd, now) {
+function entityHistory(n, rnd, now, round = 0) {
   const service = `svc-${n}`;
   const events = [];
   // Backfilled stories start at least 14 days ago so their last event is past.
   const startAt = done =>
     now - 180 * DAY + rnd.int((done ? 166 : 180) * DAY - s.HOUR);
-  const subject = tag => s.scenarioSubject(service, `e${n}-${tag}`);
+  const subject = tag =>
+    s.scenarioSubject(service, `e${n}${round ? `r${round}` : ''}-${tag}`);
 
   for (let i = 0; i < 12; i++) {
     const done = i < 8;
@@ -68,4 +70,8 @@ function entityHistory(n, rnd, now) {
   return events;
 }
 
-module.exports = { entityHistory, EVENTS_PER_ENTITY, EXCEPTIONS_PER_ENTITY };
+module.exports = {
+  entityHistory,
+  EVENTS_PER_ENTITY,
+  EXCEPTIONS_PER_ENTITY,
+};

@@ -9,16 +9,17 @@ const DAY = 24 * s.HOUR;
  * An endless stream of realistic events over `entities` services, as a fleet
  * of pipelines would post them: whole stories (a release, a hotfix with its
  * incident, an emergency flag disable, a story pulled with gaps, a staging
- * deployment), each on a random service, told in order. Ids start with
- * `prefix`, so each stream records new events.
+ * deployment), each on a random service (of the first `entities`, or the
+ * number `pick` draws), told in order. Ids start with `prefix`, so each
+ * stream records new events.
  */
-function createEventStream({ entities, prefix, seed = 1 }) {
+function createEventStream({ entities, prefix, seed = 1, pick }) {
   const rnd = createRandom(seed);
   const queue = [];
   let k = 0;
 
   function refill() {
-    const n = rnd.int(entities);
+    const n = pick ? pick(rnd) : rnd.int(entities);
     const subject = s.scenarioSubject(`svc-${n}`, `${prefix}-${k++}`);
     // Stories start 15–20 days ago, so even late backfills are in the past.
     const at = Date.now() - 20 * DAY + rnd.int(5 * DAY);

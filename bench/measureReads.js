@@ -2,7 +2,6 @@
 
 const { createRandom } = require('./random');
 const { runLoad, send } = require('./loadGenerator');
-const { createEventStream } = require('./eventStream');
 const settings = require('./settings');
 
 const API = '/api/process-exceptions';
@@ -106,29 +105,8 @@ async function checkDatasetConsistency(backend, runId) {
   };
 }
 
-/** Single events on services that already hold 200 events each: the steady state. */
-async function measureLoadedIngestion(backend, runId, entities) {
-  const stream = createEventStream({
-    entities,
-    prefix: `${runId}-loaded`,
-    seed: 3,
-  });
-  return runLoad({
-    baseUrl: backend.baseUrl,
-    concurrency: settings.senders,
-    durationMs: settings.loadedIngestMs,
-    next: () => ({
-      method: 'POST',
-      path: `${API}/v1/events`,
-      headers: auth,
-      body: JSON.stringify(stream.next()),
-    }),
-  });
-}
-
 module.exports = {
   measureHistory,
   measureScorecard,
   checkDatasetConsistency,
-  measureLoadedIngestion,
 };

@@ -2,9 +2,7 @@
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const { TABLES } = require('./pluginTables');
-
-const tables = Object.keys(TABLES);
+const { LEDGER, LEDGER_COLUMNS } = require('./ledgerColumns');
 
 function findPsql() {
   if (process.env.BENCH_PSQL) return process.env.BENCH_PSQL;
@@ -43,27 +41,22 @@ async function withClient(connectionString, fn) {
 }
 
 /**
- * Empties the plugin's tables and drops their secondary indexes, unique and
- * foreign-key constraints for the load. Returns their definitions, to
- * recreate them afterwards: one sort per index instead of maintaining it row
- * by row, and the same schema at the end.
+ * Drops the ledger's secondary indexes and unique constraint for the load
+ * and returns their definitions, to recreate them afterwards: one sort per
+ * index instead of maintaining it row by row, and the same schema at the end.
  */
 function preparePg(connectionString) {
   return withClient(connectionString, async client => {
     const { rows: constraints } = await client.query(
       `select conrelid::regclass::text as tbl, conname, contype, pg_get_constraintdef(oid) as def
-       from pg_constraint where conrelid::regclass::text = any($1) and contype in ('u', 'f')
-       order by contype desc`,
-      [tables],
+       from pg_constraint where conrelid::regclass::text = $1 and contype = 'u'`,
+      [LEDGER],
     );
     const { rows: indexes } = await client.query(
       `select indexname, indexdef from pg_indexes i
-       where tablename = any($1) and not exists (
+       where tablename = $1 and not exists (
          select 1 from pg_constraint c where c.conname = i.indexname)`,
-      [tables],
-    );
-    await client.query(
-      `truncate ${tables.join(', ')}, pe_notifications restart identity`,
+      [LEDGER],
     );
     for (const c of constraints) {
       await client.query(`alter table ${c.tbl} drop constraint "${c.conname}"`);
@@ -74,15 +67,14 @@ function preparePg(connectionString) {
 }
 
 /**
- * Recreates what preparePg dropped (unique before foreign keys), then
- * vacuums and analyzes, as autovacuum would after a bulk load: the
+ * Recreates what preparePg dropped, then vacuums and analyzes the ledger, as autovacuum would after a bulk load: the
  * visibility map it sets is what lets index-only scans skip the table.
  */
 function finishPg(connectionString, { constraints, indexes }) {
   return withClient(connectionString, async client => {
     await client.query("set maintenance_work_mem = '256MB'");
     for (const i of indexes) await client.query(i.indexdef);
-    for (const c of [...constraints].reverse()) {
+    for (const c of constraints) {
       await client.query(
         `alter table ${c.tbl} add constraint "${c.conname}" ${c.def}`,
       );
@@ -90,61 +82,52 @@ function finishPg(connectionString, { constraints, indexes }) {
     await client.query(
       "select setval(pg_get_serial_sequence('pe_events', 'seq'), (select max(seq) from pe_events))",
     );
-    await client.query('vacuum analyze');
+    // The ledger only: the derived tables are the plugin's to fill, and
+    // statistics taken while they are empty would mislead its rebuild.
+    await client.query(`vacuum analyze ${LEDGER}`);
   });
 }
 
 /**
- * Streams rows into every table through `psql \copy … from stdin`: COPY is
+ * Streams rows into the ledger through `psql \copy … from stdin`: COPY is
  * PostgreSQL's bulk path, and node-postgres has none built in.
  */
 function openPgWriter(connectionString) {
   const psql = findPsql();
-  const copies = Object.fromEntries(
-    tables.map(table => {
-      const cols = Object.keys(TABLES[table]).map(c => `"${c}"`);
-      const child = spawn(
-        psql,
-        [
-          '-X',
-          '-q',
-          '-v',
-          'ON_ERROR_STOP=1',
-          '-d',
-          connectionString,
-          '-c',
-          `\\copy ${table} (${cols.join(', ')}) from stdin`,
-        ],
-        { stdio: ['pipe', 'ignore', 'pipe'] },
-      );
-      let stderr = '';
-      child.stderr.on('data', d => (stderr += d));
-      const done = new Promise((resolve, reject) =>
-        child.on('exit', code =>
-          code === 0
-            ? resolve()
-            : reject(new Error(`COPY ${table}: ${stderr}`)),
-        ),
-      );
-      return [table, { stdin: child.stdin, done }];
-    }),
+  const cols = LEDGER_COLUMNS.map(c => `"${c}"`);
+  const child = spawn(
+    psql,
+    [
+      '-X',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-d',
+      connectionString,
+      '-c',
+      `\\copy ${LEDGER} (${cols.join(', ')}) from stdin`,
+    ],
+    { stdio: ['pipe', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', d => (stderr += d));
+  const done = new Promise((resolve, reject) =>
+    child.on('exit', code =>
+      code === 0 ? resolve() : reject(new Error(`COPY ${LEDGER}: ${stderr}`)),
+    ),
   );
   return {
-    async write(table, rows) {
+    async write(rows) {
       if (rows.length === 0) return;
-      const cols = Object.keys(TABLES[table]);
       const text = rows
-        .map(r => cols.map(c => copyValue(r[c])).join('\t'))
+        .map(r => LEDGER_COLUMNS.map(c => copyValue(r[c])).join('\t'))
         .join('\n');
-      const { stdin } = copies[table];
-      if (!stdin.write(`${text}\n`))
-        await new Promise(resolve => stdin.once('drain', resolve));
+      if (!child.stdin.write(`${text}\n`))
+        await new Promise(resolve => child.stdin.once('drain', resolve));
     },
     async close() {
-      for (const table of tables) {
-        copies[table].stdin.end();
-        await copies[table].done;
-      }
+      child.stdin.end();
+      await done;
     },
   };
 }

@@ -111,17 +111,27 @@ function ingestionRows(run) {
         ]);
       }
     }
-    const l = r.loadedIngestion;
-    if (l) {
+    const extra = [
+      ['single events, loaded services', r.loaded?.single],
+      [
+        `batches of ${run.settings.batchSize}, loaded services`,
+        r.loaded?.batch,
+      ],
+      ['single events, skewed fleet', r.loaded?.skewed],
+      ['one sender, services with 20,000 events', r.sequential?.heavy],
+      ['one sender, services with none', r.sequential?.fresh],
+    ];
+    for (const [what, x] of extra) {
+      if (!x) continue;
       rows.push([
         DB_NAMES[r.db],
-        'single events, dataset loaded',
+        what,
         'plugin',
-        num(l.eventsPerSec),
-        num(l.requestsPerSec),
-        ms(l.p50),
-        ms(l.p99),
-        String(l.errors),
+        num(x.eventsPerSec),
+        num(x.requestsPerSec),
+        ms(x.p50),
+        ms(x.p99),
+        String(x.errors),
       ]);
     }
   }
@@ -163,45 +173,73 @@ function otherRows(run) {
         `${r.sweep.seconds.toFixed(2)} s`,
         `${num(r.sweep.marked)} of ${num(
           r.sweep.openPastDeadline,
-        )} marked; with nothing to mark: ${(r.sweep.idleSeconds * 1000).toFixed(
-          0,
-        )} ms`,
+        )} marked, as the maintenance task logs it`,
       ]);
     }
-    if (r.memory) {
-      const after = Object.entries(r.memoryAfter ?? {})
-        .map(([phase, m]) => `${phase} ${m.hwmMiB.toFixed(0)}`)
+    for (const [name, m] of [
+      ['empty ledger', r.memory?.empty],
+      ['loaded', r.memory?.loaded],
+    ]) {
+      if (!m) continue;
+      const after = Object.entries(m.after)
+        .map(([phase, x]) => `${phase} ${x.hwmMiB.toFixed(0)}`)
         .join(', ');
       rows.push([
         d,
-        'peak memory (VmHWM)',
-        mib(r.memory.backend.hwmMiB),
-        `backend pid ${
-          r.backendPid
-        }; VmHWM in MiB after each phase: ${after}; baseline server ${mib(
-          r.memory.baseline.hwmMiB,
-        )}`,
+        `peak memory (VmHWM), backend on the ${name}`,
+        `${mib(m.end.hwmMiB)} (+${m.growthMiB.toFixed(0)} MiB)`,
+        `pid ${m.pid}; ${mib(
+          m.start.hwmMiB,
+        )} once started; after each phase: ${after}${
+          name === 'empty ledger' && r.memory.baseline
+            ? `; baseline server ${mib(r.memory.baseline.hwmMiB)}`
+            : ''
+        }`,
       ]);
     }
     if (r.dataset) {
-      const rowsLoaded = r.dataset.rows;
       rows.push([
         d,
-        'bulk load',
-        `${r.dataset.seconds.toFixed(0)} s (${r.dataset.indexSeconds.toFixed(
+        'ledger load',
+        `${r.dataset.seconds.toFixed(0)} s`,
+        `${num(
+          r.dataset.events,
+        )} events written into pe_events (${r.dataset.indexSeconds.toFixed(
           0,
-        )} s of it rebuilding indexes)`,
-        `${num(rowsLoaded.pe_events)} events, ${num(
-          rowsLoaded.pe_exceptions,
-        )} exceptions, ${num(rowsLoaded.pe_tasks)} tasks, ${num(
-          rowsLoaded.pe_exception_events,
-        )} links, ${num(
-          rowsLoaded.pe_findings,
-        )} findings; first ingestion rewrote ${
+        )} s of it rebuilding its indexes)`,
+      ]);
+    }
+    if (r.rebuild) {
+      const x = r.dataset?.derived ?? {};
+      rows.push([
+        d,
+        'rebuild of the dataset',
+        `${r.rebuild.seconds.toFixed(0)} s`,
+        `${num(r.rebuild.services)} services, ${num(
+          r.rebuild.events,
+        )} events read; derived ${num(x.pe_exceptions)} exceptions, ${num(
+          x.pe_tasks,
+        )} tasks, ${num(x.pe_exception_events)} links, ${num(
+          x.pe_findings,
+        )} findings, ${num(
+          x.pe_event_keys,
+        )} correlation keys; an event after it rewrote ${
           r.dataset.consistency?.rewrittenExceptions ?? '?'
         } exceptions, ${
           r.dataset.consistency?.rewrittenFindings ?? '?'
         } findings`,
+      ]);
+    }
+    if (r.heavyRebuild) {
+      rows.push([
+        d,
+        'heavy services: load, rebuild',
+        `${r.heavyDataset.seconds.toFixed(
+          0,
+        )} s, ${r.heavyRebuild.seconds.toFixed(0)} s`,
+        `${num(r.heavyRebuild.services)} services, ${num(
+          r.heavyRebuild.events,
+        )} events (POST /v1/admin/rebuilds with their entityRefs)`,
       ]);
     }
     if (r.error) rows.push([d, 'ERROR', r.error.split('\n')[0], '']);
@@ -281,9 +319,23 @@ ${
     s,
   )}, per target, taken in turns with the baseline; requests still in flight at the end are waited for and counted — posting realistic events (releases, hotfixes with P0 incidents, reviews, emergency flag disables, partially ready stories, staging deployments) over ${num(
     s.entities,
-  )} services, first to an empty ledger. The baseline is a bare express handler that inserts the same rows into an equal events table with knex in one statement per request. The last row of each database is single events against services that already hold the loaded dataset (200 events each), for ${
+  )} services, first to an empty ledger. The baseline is a bare express handler that inserts the same rows into an equal events table with knex in one statement per request. The rows after the first four of each database run on a second backend, started on a fresh plugin whose ledger holds the dataset: single events and batches into the ${num(
+    s.entities,
+  )} loaded services (200 events each) and single events over the skewed fleet (${
+    s.heavyServices
+  } more services with ${num(
+    s.heavyRounds * 200,
+  )} events each get a fifth of the stories), for ${
     s.loadedIngestMs / 1000
-  } s.
+  } s each (batches ${
+    s.ingestMs / 1000
+  } s); then one sender posting single events one after another, ${
+    s.sequentialRounds
+  } rounds of ${
+    s.sequentialRoundMs / 1000
+  } s in turns into the heavy services and into ${
+    s.freshServices
+  } services that held no events before.
 
 ${mdTable(
   [
@@ -301,7 +353,7 @@ ${mdTable(
 ${roundRatios(run)}
 ## Reads, sweep, memory, dataset
 
-Reads are measured with the dataset loaded: ${num(
+Reads are measured after the dataset was loaded into the ledger and derived by the plugin's rebuild: ${num(
     s.entities * 200,
   )} events, ${num(s.entities * 40)} exceptions over ${num(
     s.entities,
@@ -321,15 +373,17 @@ ${mdTable(['database', 'figure', 'value', 'detail'], otherRows(run))}
 
 - \`bench/run.sh\` starts a throw-away PostgreSQL (\`scripts/postgres.sh\`, loopback, \`fsync=off\`) and stops it on exit; SQLite files live in a temporary directory.
 - The backend is \`packages/bench-backend\`: \`createBackend()\` with the process-exceptions plugin, run from source through Backstage's dev transpiler (\`node --require @backstage/cli-node/config/nodeTransform.cjs\`, \`NODE_ENV=production\`, log level info), configured with a static external-access token restricted to the plugin and the scorecard cache off. Its maintenance task is scheduled a day out so it does not run during the measurements.
-- The dataset is written straight into the plugin's tables after the plugin migrated them: for each service, 200 events from realistic stories, and the exceptions, tasks, event links and findings that the **plugin's own rules** (\`evaluateEntity\`) derive from them, with the ids, natural keys and fingerprints the plugin would store. The "first ingestion rewrote" figure checks this: an event that changes nothing on a loaded service must rewrite nothing.
-- The sweep is \`DatabaseExceptionStore.markOverdue\` itself, loaded from the plugin's source and timed in its own process, after every loaded exception was made open with a deadline an hour ago (untimed, then \`VACUUM ANALYZE\`/\`ANALYZE\`).
-- Peak memory is \`VmHWM\` from \`/proc/<pid>/status\` of the backend's node process itself (no yarn or CLI wrapper), read after all measurements.
+- The dataset's ledger is written straight into \`pe_events\` after the plugin migrated it, 200 events of realistic stories per service; everything derived from it (exceptions, tasks, event links, findings, correlation keys) comes from the plugin itself, through \`POST /v1/admin/rebuilds\`, polled until done: the rebuild figure. The "an event after it rewrote" figure checks the rebuild against the write path: an event that changes nothing on a rebuilt service must rewrite nothing.
+- The bench drives the plugin through HTTP only: the rebuild API, the ingestion and read APIs, and the scheduler's \`POST …/.backstage/scheduler/v1/tasks/process-exceptions-maintenance/trigger\` for the sweep, whose duration the maintenance task logs. Before it, every exception of the ${num(
+    s.entities,
+  )} uniform services is made open with a deadline an hour ago (untimed, then \`VACUUM ANALYZE\`/\`ANALYZE\`).
+- Peak memory is \`VmHWM\` from \`/proc/<pid>/status\` of each backend's node process itself (no yarn or CLI wrapper); the target is its growth after the backend started, the larger of the two backends'.
 
 ## Limits of the measurement
 
 - **The catalog is a stub**: an in-memory \`catalogServiceRef\` that knows the ${num(
     s.entities,
-  )} generated services, owned by 50 teams. A real catalog adds an HTTP round trip to every cache miss of the plugin's entity resolver and to every scorecard request (owners of all ${num(
+  )} generated services (and the heavy and fresh ones), owned by 50 teams. A real catalog adds an HTTP round trip to every cache miss of the plugin's entity resolver and to every scorecard request (owners of all ${num(
     s.entities,
   )} services), which this benchmark does not measure.
 - The load generator, the backend, the baseline and PostgreSQL share the same ${
@@ -340,8 +394,8 @@ ${mdTable(['database', 'figure', 'value', 'detail'], otherRows(run))}
     s.senders
   } senders on ${m.nproc} cores, p99 mostly measures waiting, not work.
 - The backend logs every request at info level to a file, as a default Backstage backend does; the baseline does not log.
-- The read dataset is uniform (200 events, 40 exceptions per service); real fleets are skewed, and a service with thousands of events is slower to ingest into (every write replays the whole ledger of the service).
-- The sweep's 200,000 rows are the whole table made overdue at once: a backlog, e.g. after the maintenance task was down. Each minute's sweep normally marks a few rows; that case is the "with nothing to mark" figure.
+- The read dataset is uniform (200 events, 40 exceptions per service); the skewed fleet's heavy services are loaded after the reads are measured.
+- The sweep's 200,000 rows are made overdue at once: a backlog, e.g. after the maintenance task was down. Each minute's sweep normally marks a few rows.
 - The loaded rows of a service are stored together (the loader writes service by service), which favours reads of one service over a real ledger where services' events interleave.
 - Scorecard latency comes from at most ${
     s.scorecardMaxRequests

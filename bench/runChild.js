@@ -2,19 +2,13 @@
 
 const { execFile } = require('node:child_process');
 const path = require('node:path');
-const { transformArgs } = require('./pluginSource');
 
-/** Runs a bench script that loads the plugin's TypeScript; resolves its JSON output. */
+/** Runs a bench script in its own process; resolves its JSON output. */
 function runChild(script, args, nodeArgs = []) {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [
-        ...nodeArgs,
-        ...transformArgs,
-        path.join(__dirname, script),
-        JSON.stringify(args),
-      ],
+      [...nodeArgs, path.join(__dirname, script), JSON.stringify(args)],
       { maxBuffer: 64 * 1024 * 1024, cwd: path.resolve(__dirname, '..') },
       (error, stdout, stderr) => {
         if (error)

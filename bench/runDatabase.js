@@ -6,20 +6,28 @@ const { writeBackendConfig } = require('./backendConfig');
 const { freePort, startBackend, startBaseline } = require('./backendProcess');
 const { measureIngestionPair } = require('./measureIngestion');
 const {
+  measureLoadedBatches,
+  measureLoadedSingle,
+  measureSequential,
+} = require('./measureLoaded');
+const {
   checkDatasetConsistency,
   measureHistory,
-  measureLoadedIngestion,
   measureScorecard,
 } = require('./measureReads');
+const { rebuildDataset } = require('./rebuildDataset');
 const { runChild } = require('./runChild');
 const settings = require('./settings');
+const { timeSweep } = require('./timeSweep');
 
-const PLUGIN_DATABASE = 'backstage_plugin_process-exceptions';
-
-/** Where the plugin's and the baseline's data live, per database. */
-async function prepareStorage(db, dir, pgUrl) {
+/**
+ * Where one backend's plugin data lives: its own database (PostgreSQL, by
+ * the backend's database prefix) or directory (SQLite), so the empty-ledger
+ * and the loaded measurements each start from a fresh plugin.
+ */
+async function prepareStorage(db, dir, pgUrl, name) {
   if (db === 'sqlite') {
-    const dataDir = path.join(dir, 'sqlite');
+    const dataDir = path.join(dir, `sqlite-${name}`);
     fs.mkdirSync(dataDir, { recursive: true });
     return {
       backendDatabase: {
@@ -27,126 +35,231 @@ async function prepareStorage(db, dir, pgUrl) {
         connection: { directory: dataDir },
       },
       pluginTarget: path.join(dataDir, 'process-exceptions.sqlite'),
-      baselineTarget: path.join(dataDir, 'baseline.sqlite'),
     };
   }
+  const prefix = `bench_${name}_`;
   const { Client } = require('pg');
   const admin = new Client({ connectionString: pgUrl });
   await admin.connect();
-  for (const name of [PLUGIN_DATABASE, 'bench_baseline']) {
-    await admin.query(`drop database if exists "${name}"`);
-  }
-  await admin.query('create database bench_baseline');
+  await admin.query(`drop database if exists "${prefix}process-exceptions"`);
   await admin.end();
   return {
-    backendDatabase: { client: 'pg', connection: pgUrl },
-    pluginTarget: `${pgUrl}/${PLUGIN_DATABASE}`,
-    baselineTarget: `${pgUrl}/bench_baseline`,
+    backendDatabase: { client: 'pg', connection: pgUrl, prefix },
+    pluginTarget: `${pgUrl}/${prefix}process-exceptions`,
   };
 }
 
-/**
- * Everything measured on one database, in order: ingestion on an empty
- * ledger (baseline and plugin), the bulk load, reads, ingestion on the loaded
- * ledger, the overdue sweep, and the backend's peak memory.
- */
-async function runDatabase({ db, dir, pgUrl, runId, log }) {
-  const dbLog = message => log(`[${db}] ${message}`);
-  const storage = await prepareStorage(db, dir, pgUrl);
-  const [port, baselinePort] = [await freePort(), await freePort()];
+async function prepareBaseline(db, dir, pgUrl) {
+  if (db === 'sqlite') return path.join(dir, 'baseline.sqlite');
+  const { Client } = require('pg');
+  const admin = new Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query('drop database if exists bench_baseline');
+  await admin.query('create database bench_baseline');
+  await admin.end();
+  return `${pgUrl}/bench_baseline`;
+}
+
+/** Starts a bench backend on fresh plugin storage named `name`. */
+async function startFresh({ db, dir, pgUrl, name }) {
+  const storage = await prepareStorage(db, dir, pgUrl, name);
+  const port = await freePort();
   const configFile = writeBackendConfig({
     dir,
     port,
+    name,
     database: storage.backendDatabase,
   });
-  const result = { db, memoryAfter: {} };
-  // The backend's memory after each phase, to tell which one set the peak.
-  const phase = async (name, fn) => {
-    const value = await fn();
-    result.memoryAfter[name] = backend.memory();
-    return value;
+  const logFile = path.join(dir, `backend-${db}-${name}.log`);
+  const t0 = Date.now();
+  const backend = await startBackend({
+    configFile,
+    port,
+    logFile,
+    cpuProfileDir:
+      process.env.BENCH_PROFILE === '1'
+        ? path.join(dir, `profile-${db}-${name}`)
+        : undefined,
+  });
+  return {
+    backend,
+    logFile,
+    target: storage.pluginTarget,
+    startSeconds: (Date.now() - t0) / 1000,
   };
-  let backend;
+}
+
+/** A backend's memory: once started, after each phase, and the growth. */
+function memoryTracker(backend) {
+  const start = backend.memory();
+  const after = {};
+  return {
+    mark: name => {
+      after[name] = backend.memory();
+    },
+    phase: async (name, fn) => {
+      const value = await fn();
+      after[name] = backend.memory();
+      return value;
+    },
+    report: () => {
+      const end = backend.memory();
+      return {
+        pid: backend.pid,
+        start,
+        after,
+        end,
+        growthMiB: end.hwmMiB - start.hwmMiB,
+      };
+    },
+  };
+}
+
+const refs = (from, count) =>
+  Array.from({ length: count }, (_, i) => `component:default/svc-${from + i}`);
+
+/**
+ * Everything measured on one database. First backend, on an empty ledger:
+ * ingestion beside the bare baseline. Second backend, on a fresh plugin:
+ * the dataset loaded into the ledger and derived by the plugin's rebuild,
+ * reads, ingestion into the loaded services, then the heavy services
+ * loaded and rebuilt, ingestion over the skewed fleet, one sender into
+ * heavy and into empty services, and the overdue sweep.
+ */
+async function runDatabase({ db, dir, pgUrl, runId, log }) {
+  const dbLog = message => log(`[${db}] ${message}`);
+  const result = { db, memory: {} };
+  const id = `${runId}-${db}`;
+  let empty;
+  let loaded;
   let baseline;
   try {
-    dbLog('starting the backend and the baseline');
-    const t0 = Date.now();
-    backend = await startBackend({
-      configFile,
-      port,
-      logFile: path.join(dir, `backend-${db}.log`),
-      cpuProfileDir:
-        process.env.BENCH_PROFILE === '1'
-          ? path.join(dir, `profile-${db}`)
-          : undefined,
-    });
-    result.backendStartSeconds = (Date.now() - t0) / 1000;
-    result.backendPid = backend.pid;
+    dbLog('starting a backend on an empty ledger, and the baseline');
+    empty = await startFresh({ db, dir, pgUrl, name: 'empty' });
+    result.backendStartSeconds = empty.startSeconds;
     baseline = await startBaseline({
       db,
-      target: storage.baselineTarget,
-      port: baselinePort,
+      target: await prepareBaseline(db, dir, pgUrl),
+      port: await freePort(),
       logFile: path.join(dir, `baseline-${db}.log`),
     });
-
-    result.memoryAfter.start = backend.memory();
+    const emptyMemory = memoryTracker(empty.backend);
     result.ingestion = await measureIngestionPair({
-      backend,
+      backend: empty.backend,
       baseline,
-      runId: `${runId}-${db}`,
+      runId: id,
       log: dbLog,
-      afterMode: mode => {
-        result.memoryAfter[`ingestion-${mode}`] = backend.memory();
-      },
+      afterMode: mode => emptyMemory.mark(`ingestion-${mode}`),
     });
+    result.memory.empty = emptyMemory.report();
+    result.memory.baseline = baseline.memory();
+    await empty.backend.stop();
+    await baseline.stop();
 
-    dbLog(
-      `bulk-loading ${settings.entities} services' history into the plugin's tables`,
+    dbLog('starting a backend on a fresh plugin for the dataset');
+    loaded = await startFresh({ db, dir, pgUrl, name: 'loaded' });
+    const { backend } = loaded;
+    const memory = memoryTracker(backend);
+    const load = (from, to, rounds) =>
+      runChild(
+        'loadDataset.js',
+        { db, target: loaded.target, from, to, rounds },
+        // A larger young generation: the loader allocates much short-lived data.
+        ['--max-semi-space-size=64'],
+      );
+
+    dbLog(`loading ${settings.entities} services' ledgers`);
+    result.dataset = await load(0, settings.entities, 1);
+    dbLog(`loaded in ${result.dataset.seconds.toFixed(0)} s; rebuilding`);
+    result.rebuild = await memory.phase('rebuild', () =>
+      rebuildDataset(backend),
     );
-    result.dataset = await runChild(
-      'loadDataset.js',
-      { db, target: storage.pluginTarget, entities: settings.entities },
-      // A larger young generation: the loader allocates much short-lived data.
-      ['--max-semi-space-size=64'],
-    );
-    dbLog(
-      `loaded in ${result.dataset.seconds.toFixed(
-        0,
-      )} s; checking it against the rules`,
-    );
-    result.dataset.consistency = await checkDatasetConsistency(
-      backend,
-      `${runId}-${db}`,
-    );
+    dbLog(`rebuilt in ${result.rebuild.seconds.toFixed(0)} s`);
+    result.dataset.derived = await countDerived(db, loaded.target);
+    result.dataset.consistency = await checkDatasetConsistency(backend, id);
 
     dbLog('entity history');
-    result.history = await phase('history', () =>
+    result.history = await memory.phase('history', () =>
       measureHistory(backend, settings.entities),
     );
     dbLog('scorecard');
-    result.scorecard = await phase('scorecard', () =>
+    result.scorecard = await memory.phase('scorecard', () =>
       measureScorecard(backend),
     );
-    dbLog('single-event ingestion on the loaded ledger');
-    result.loadedIngestion = await phase('loadedIngestion', () =>
-      measureLoadedIngestion(backend, `${runId}-${db}`, settings.entities),
+    dbLog('single events and batches into the loaded services');
+    result.loaded = {};
+    result.loaded.single = await memory.phase('loaded-single', () =>
+      measureLoadedSingle(backend, `${id}-loaded`, 'uniform'),
+    );
+    result.loaded.batch = await memory.phase('loaded-batch', () =>
+      measureLoadedBatches(backend, `${id}-loaded-batch`),
+    );
+
+    dbLog(`loading ${settings.heavyServices} heavy services`);
+    const heavyFrom = settings.entities;
+    result.heavyDataset = await load(
+      heavyFrom,
+      heavyFrom + settings.heavyServices,
+      settings.heavyRounds,
+    );
+    result.heavyRebuild = await memory.phase('heavy-rebuild', () =>
+      rebuildDataset(backend, refs(heavyFrom, settings.heavyServices)),
+    );
+    dbLog(
+      `heavy services rebuilt in ${result.heavyRebuild.seconds.toFixed(0)} s`,
+    );
+    dbLog('single events over the skewed fleet; one sender, heavy and fresh');
+    result.loaded.skewed = await memory.phase('skewed', () =>
+      measureLoadedSingle(backend, `${id}-skewed`, 'skewed'),
+    );
+    result.sequential = await memory.phase('sequential', () =>
+      measureSequential(backend, `${id}-sequential`),
     );
 
     dbLog('overdue sweep');
-    result.sweep = await runChild('timeSweep.js', {
+    result.sweep = await timeSweep({
       db,
-      target: storage.pluginTarget,
+      target: loaded.target,
+      backend,
+      logFile: loaded.logFile,
+      services: settings.entities,
     });
-
-    result.memory = { backend: backend.memory(), baseline: baseline.memory() };
+    result.memory.loaded = memory.report();
   } catch (error) {
     result.error = error.stack ?? String(error);
     dbLog(`FAILED: ${error.message}`);
   } finally {
-    await backend?.stop();
+    await empty?.backend.stop();
+    await loaded?.backend.stop();
     await baseline?.stop();
   }
   return result;
+}
+
+/** What the rebuild derived, by table. */
+async function countDerived(db, target) {
+  const knex = require('knex')(
+    db === 'pg'
+      ? { client: 'pg', connection: target }
+      : {
+          client: 'better-sqlite3',
+          connection: { filename: target },
+          useNullAsDefault: true,
+        },
+  );
+  const counts = {};
+  for (const table of [
+    'pe_exceptions',
+    'pe_tasks',
+    'pe_exception_events',
+    'pe_findings',
+    'pe_event_keys',
+  ]) {
+    const [{ n }] = await knex(table).count({ n: '*' });
+    counts[table] = Number(n);
+  }
+  await knex.destroy();
+  return counts;
 }
 
 module.exports = { runDatabase };

@@ -9,8 +9,13 @@ module.exports = {
   quick,
   /** Static external-access token the bench backend accepts (32+ characters). */
   token: 'bench-static-token-0123456789abcdefghijklmnop',
-  /** Services in the catalog stub and in the loaded dataset. */
+  /** Services of the loaded dataset, 200 events each: svc-0 … */
   entities: quick ? 500 : 5000,
+  /** Then the heavy services, 1 % of the fleet: `heavyRounds` × 200 events each. */
+  heavyServices: quick ? 5 : 50,
+  heavyRounds: quick ? 20 : 100,
+  /** Then services that hold no events until the sequential measurement. */
+  freshServices: quick ? 5 : 50,
   senders: 32,
   batchSize: 500,
   warmupMs: quick ? 1000 : 2000,
@@ -32,6 +37,9 @@ module.exports = {
   batchRounds: quick ? 1 : 2,
   ingestMs: quick ? 4000 : 15000,
   loadedIngestMs: quick ? 3000 : 10000,
+  /** One sender, in turns into heavy and fresh services. */
+  sequentialRounds: quick ? 1 : 3,
+  sequentialRoundMs: quick ? 2000 : 5000,
   historyMs: quick ? 3000 : 12000,
   scorecardMs: quick ? 3000 : 15000,
   scorecardWarmupRequests: 5,

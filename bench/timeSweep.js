@@ -1,25 +1,20 @@
 'use strict';
 
-// Times the plugin's overdue sweep: DatabaseExceptionStore.markOverdue, the
-// statement the maintenance task runs every minute. Run as a child of
-// main.js with the dev transpiler (see pluginSource.js). Argument: JSON
-// { db, target }. Prints JSON.
-//
-// Untimed set-up: every exception in the table (the 200,000 loaded, plus the
-// few the loaded-ledger ingestion opened) becomes open with a deadline an hour
-// ago, then the table is vacuumed and analysed, so the sweep has exactly that
-// many rows to mark.
+// Times the plugin's overdue sweep as the maintenance task runs it: the
+// bench triggers the task through the scheduler's HTTP API and reads the
+// duration the task logs. Untimed set-up: every exception of the uniform
+// services becomes open with a deadline an hour ago, then the table is
+// vacuumed and analysed, so the sweep has exactly that many rows to mark.
 
+const fs = require('node:fs');
 const knexFactory = require('knex');
-const { performance } = require('node:perf_hooks');
-const { pluginSrc } = require('./pluginSource');
+const { send } = require('./loadGenerator');
+const settings = require('./settings');
 
-const { DatabaseExceptionStore } = pluginSrc(
-  'database/DatabaseExceptionStore.ts',
-);
+const TASK = 'process-exceptions-maintenance';
+const SCHEDULER = '/api/process-exceptions/.backstage/scheduler/v1/tasks';
 
-async function main() {
-  const { db, target } = JSON.parse(process.argv[2]);
+async function makeOverdue(db, target, services) {
   const knex = knexFactory(
     db === 'pg'
       ? { client: 'pg', connection: target }
@@ -29,47 +24,52 @@ async function main() {
           useNullAsDefault: true,
         },
   );
-  const now = new Date();
-  const prepared = await knex('pe_exception_states').update({
-    status: 'open',
-    deadline: new Date(now.getTime() - 3600_000),
-    backfilled_at: null,
-    backfilled_on_time: null,
-    backfill_seconds: null,
-  });
+  const refs = Array.from(
+    { length: services },
+    (_, n) => `component:default/svc-${n}`,
+  );
+  let prepared = 0;
+  for (let i = 0; i < refs.length; i += 500) {
+    prepared += await knex('pe_exception_states')
+      .whereIn('entity_ref', refs.slice(i, i + 500))
+      .update({
+        status: 'open',
+        deadline: new Date(Date.now() - 3600_000),
+        backfilled_at: null,
+        backfilled_on_time: null,
+        backfill_seconds: null,
+      });
+  }
   await knex.raw(
     db === 'pg' ? 'vacuum analyze pe_exception_states' : 'analyze',
   );
-
-  const store = await DatabaseExceptionStore.create({
-    database: { getClient: async () => knex, migrations: { skip: true } },
-    skipMigrations: true,
-  });
-  const t0 = performance.now();
-  const marked = await store.markOverdue(new Date());
-  const t1 = performance.now();
-  // The steady state, a minute later: nothing left to mark, statistics fresh
-  // (autovacuum's job in production; without it PostgreSQL still believes
-  // every row is open and scans the table).
-  await knex.raw(
-    db === 'pg' ? 'vacuum analyze pe_exception_states' : 'analyze',
-  );
-  const t2 = performance.now();
-  const idle = await store.markOverdue(new Date());
-  const t3 = performance.now();
   await knex.destroy();
-  process.stdout.write(
-    JSON.stringify({
-      openPastDeadline: prepared,
-      marked,
-      seconds: (t1 - t0) / 1000,
-      idleMarked: idle,
-      idleSeconds: (t3 - t2) / 1000,
-    }),
-  );
+  return prepared;
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+async function timeSweep({ db, target, backend, logFile, services }) {
+  const openPastDeadline = await makeOverdue(db, target, services);
+  const logged = fs.statSync(logFile).size;
+  const res = await send(undefined, new URL(backend.baseUrl), {
+    method: 'POST',
+    path: `${SCHEDULER}/${TASK}/trigger`,
+    headers: { authorization: `Bearer ${settings.token}` },
+  });
+  if (res.status !== 200) throw new Error(`trigger: ${res.status} ${res.body}`);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const text = fs.readFileSync(logFile).subarray(logged).toString();
+    const m = /Marked (\d+) exceptions overdue in (\d+) ms/.exec(text);
+    if (m) {
+      return {
+        openPastDeadline,
+        marked: Number(m[1]),
+        seconds: Number(m[2]) / 1000,
+      };
+    }
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  throw new Error('the maintenance task logged no sweep within 2 minutes');
+}
+
+module.exports = { timeSweep };

@@ -46,6 +46,10 @@ exports.up = async function up(knex) {
     table.string('policy_fingerprint', 64).notNullable();
     table.string('requested_by', 255).nullable();
     table
+      .text('scope')
+      .nullable()
+      .comment('The services to rebuild, as a JSON array; null for all');
+    table
       .string('cursor', 255)
       .nullable()
       .comment('The last service done, in entity_ref order');

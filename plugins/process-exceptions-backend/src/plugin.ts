@@ -64,6 +64,8 @@ export const processExceptionsPlugin = createBackendPlugin({
           jobs: new DatabaseRebuildJobs(await database.getClient()),
           ingestor,
           logger,
+          // A second connection keeps both of a small server's cores busy.
+          concurrency: Math.min(2, store.maxConcurrentWrites),
         });
         await scheduleRebuilds({ scheduler: deps.scheduler, runner: rebuilds });
         deps.permissionsRegistry.addPermissions(processExceptionsPermissions);

@@ -221,6 +221,8 @@ export type RebuildJob = {
   status: 'running' | 'done' | 'superseded';
   policyRevision: number;
   requestedBy: string | null;
+  /** The services it rebuilds; null for every service in the ledger. */
+  entityRefs: string[] | null;
   servicesTotal: number;
   /** Services handled so far, the skipped ones included. */
   servicesDone: number;

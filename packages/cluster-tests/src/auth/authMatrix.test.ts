@@ -183,12 +183,19 @@ const CALLERS: Caller[] = [
 ];
 
 /** What the seed created for one caller, so its writes have their own targets. */
-type Targets = { exceptionId: string; findingId: string };
+type Targets = { exceptionId: string; findingId: string; rebuildId?: string };
 
 type Endpoint = {
   label: string;
   /** What the README and openapi.yaml say; see `expected`. */
-  kind: 'open' | 'read' | 'ingest' | 'write' | 'webhook' | 'webhook-or-service';
+  kind:
+    | 'open'
+    | 'read'
+    | 'admin-read'
+    | 'ingest'
+    | 'write'
+    | 'webhook'
+    | 'webhook-or-service';
   send: (
     server: any,
     caller: Caller,
@@ -303,6 +310,31 @@ const ENDPOINTS: Endpoint[] = [
   read('/v1/trends', '/v1/trends'),
   read('/v1/gates/merge?changeId=…', '/v1/gates/merge?changeId=pr-1'),
   read('/v1/unmapped', '/v1/unmapped'),
+  {
+    label: 'POST /v1/admin/rebuilds',
+    kind: 'write',
+    send: async (server, caller, t) => {
+      const res = await call(server, 'post', '/v1/admin/rebuilds', caller, {});
+      t.rebuildId = res.body?.id;
+      return res;
+    },
+  },
+  {
+    label: 'GET /v1/admin/rebuilds',
+    kind: 'admin-read',
+    send: (server, caller) => call(server, 'get', '/v1/admin/rebuilds', caller),
+  },
+  {
+    label: 'GET /v1/admin/rebuilds/{id}',
+    kind: 'admin-read',
+    send: (server, caller, t) =>
+      call(
+        server,
+        'get',
+        `/v1/admin/rebuilds/${t.rebuildId ?? 'none'}`,
+        caller,
+      ),
+  },
   webhook('github'),
   webhook('launchdarkly'),
   webhook('unleash'),
@@ -336,6 +368,9 @@ function expected(endpoint: Endpoint, caller: Caller): string {
     default:
   }
   if (endpoint.kind === 'read') return '200';
+  if (endpoint.kind === 'admin-read') {
+    return caller.key === 'userAllowed' ? '200' : '403'; // the rebuild permission
+  }
   if (endpoint.kind === 'ingest') return '403'; // service principals only
   return caller.key === 'userAllowed' ? '2xx' : '403';
 }

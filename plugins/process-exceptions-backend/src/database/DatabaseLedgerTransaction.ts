@@ -302,7 +302,8 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     const seqs = rows.map(r => Number(r.seq));
     // The index learns the service too, and the ids that depend on it.
     await this.run({
-      sql: `update pe_event_keys set entity_ref = ? where event_seq ${this.anyOf()}`,
+      sql: `update pe_event_keys set entity_ref = ?
+            where entity_ref is null and event_seq ${this.anyOf()}`,
       bindings: [entityRef, this.list(seqs)],
     });
     await this.indexEvents(
@@ -327,6 +328,8 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     events: LedgerEvent[],
   ): Promise<void> {
     if (events.length === 0) return;
+    // Keys written while an event was unmapped learn its service; the keys
+    // that depend on the service are added with any others it lacks.
     await this.run({
       sql: `update pe_event_keys set entity_ref = ?
             where entity_ref is null and event_seq ${this.anyOf()}`,

@@ -80,10 +80,12 @@ export function caseEventsStatement(
      )
      select seq, external_id, type, occurred_at, actor, entity_ref, data
      from pe_events
-     where entity_ref is not null and (seq in (${seedList}) or seq in (
+     where entity_ref is not null and seq in (
+       ${seedList}
+       union
        select k.event_seq from reached r
        join pe_event_keys k on k.entity_ref = r.entity_ref
-         and k.kind = r.kind and k.value_digest = r.value_digest))
+         and k.kind = r.kind and k.value_digest = r.value_digest)
      order by entity_ref, occurred_at, seq`,
     bindings: [binding, binding],
   };

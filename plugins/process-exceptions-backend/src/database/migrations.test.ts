@@ -128,8 +128,14 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       },
     ]);
 
+    // Its events are as append-only as new ones.
+    await expect(knex('pe_events').update({ data: '{}' })).rejects.toThrow(
+      /pe_events is append-only/,
+    );
+
     // Undoing the move of the state puts it back on the exception.
     await knex('pe_exception_states').update({ status: 'overdue' });
+    await knex.migrate.down(config); // the append-only triggers
     await knex.migrate.down(config); // the derivation state and rebuilds
     expect(await knex.schema.hasTable('pe_rebuilds')).toBe(false);
     await knex.migrate.down(config); // the correlation index

@@ -8,12 +8,24 @@ import { ClaimedJob, RebuildJobs, RebuildProgress } from './RebuildJobs';
 const JOBS = 'pe_rebuilds';
 const STATES = 'pe_derivation_state';
 
+/** What a rebuild writes. */
+const DERIVED_TABLES = [
+  'pe_exceptions',
+  'pe_exception_states',
+  'pe_tasks',
+  'pe_exception_events',
+  'pe_findings',
+  'pe_event_keys',
+  STATES,
+];
+
 type JobRow = {
   id: string;
   reason: RebuildJob['reason'];
   status: RebuildJob['status'];
   policy_revision: number | string;
   requested_by: string | null;
+  scope: string | null;
   cursor: string | null;
   services_total: number | string;
   services_done: number | string;
@@ -32,6 +44,7 @@ function jobFromRow(row: JobRow): ClaimedJob {
     status: row.status,
     policyRevision: Number(row.policy_revision),
     requestedBy: row.requested_by,
+    entityRefs: row.scope === null ? null : JSON.parse(row.scope),
     servicesTotal: Number(row.services_total),
     servicesDone: Number(row.services_done),
     servicesSkipped: Number(row.services_skipped),
@@ -88,9 +101,11 @@ export class DatabaseRebuildJobs implements RebuildJobs {
   async createRequested(
     version: PolicyVersion,
     requestedBy: string,
+    entityRefs?: string[],
   ): Promise<RebuildJob> {
     const now = new Date();
     const id = randomUUID();
+    const scope = entityRefs ? [...new Set(entityRefs)].sort() : undefined;
     await this.db(JOBS).insert({
       id,
       reason: 'requested',
@@ -98,7 +113,8 @@ export class DatabaseRebuildJobs implements RebuildJobs {
       policy_revision: version.revision,
       policy_fingerprint: version.fingerprint,
       requested_by: requestedBy,
-      services_total: await this.countLedgerServices(),
+      scope: scope ? JSON.stringify(scope) : null,
+      services_total: scope ? scope.length : await this.countLedgerServices(),
       created_at: now,
       updated_at: now,
     });
@@ -189,6 +205,9 @@ export class DatabaseRebuildJobs implements RebuildJobs {
         .select('entity_ref');
       return rows.map(r => r.entity_ref);
     }
+    if (job.entityRefs) {
+      return job.entityRefs.filter(ref => ref > after).slice(0, limit);
+    }
     const rows = await this.db('pe_events')
       .whereNotNull('entity_ref')
       .andWhere('entity_ref', '>', after)
@@ -229,6 +248,14 @@ export class DatabaseRebuildJobs implements RebuildJobs {
       updated_at: now,
       finished_at: now,
     });
+  }
+
+  async analyze(): Promise<void> {
+    if (this.db.client.config.client === 'pg') {
+      await this.db.raw(`analyze ${DERIVED_TABLES.join(', ')}`);
+    } else {
+      for (const table of DERIVED_TABLES) await this.db.raw(`analyze ${table}`);
+    }
   }
 
   async release(id: string, owner: string, error?: string): Promise<void> {

@@ -25,6 +25,7 @@ export interface RebuildJobs {
   createRequested(
     version: PolicyVersion,
     requestedBy: string,
+    entityRefs?: string[],
   ): Promise<RebuildJob>;
   /** Opens (or reopens) the job that brings services up to `version`. */
   openPolicyJob(version: PolicyVersion): Promise<void>;
@@ -51,6 +52,11 @@ export interface RebuildJobs {
     leaseUntil: Date,
   ): Promise<boolean>;
   finish(id: string, status: 'done' | 'superseded'): Promise<void>;
+  /**
+   * Refreshes the planner's statistics of the tables a rebuild fills, as
+   * after any bulk write: autovacuum would, but only a while later.
+   */
+  analyze(): Promise<void>;
   /** Records why an attempt stopped and frees the lease for a retry. */
   release(id: string, owner: string, error?: string): Promise<void>;
 }

@@ -8,6 +8,24 @@ import { ClaimedJob, RebuildJobs } from './RebuildJobs';
 /** Services rebuilt between two progress records. */
 const BATCH = 50;
 
+/** `fn` over `items` with at most `limit` calls in flight, results in order. */
+async function mapConcurrently<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+  return results;
+}
+
 /**
  * Works on rebuild jobs: one loop per process, and one process per job at a
  * time through the job's lease, which another process takes over once it
@@ -25,6 +43,8 @@ export class RebuildRunner {
       ingestor: Ingestor;
       logger: LoggerService;
       leaseSeconds?: number;
+      /** Services rebuilt at once, each in its own transaction. Default 1. */
+      concurrency?: number;
     },
   ) {}
 
@@ -51,9 +71,10 @@ export class RebuildRunner {
     return `services were derived with processExceptions.policyRevision ${newer}, this replica has ${this.version.revision}; it rebuilds nothing until its configuration catches up`;
   }
 
-  /** Starts a rebuild of every service, or answers the one running. */
+  /** Starts a rebuild of every service (or those named), or answers the one running. */
   async request(
     requestedBy: string,
+    entityRefs?: string[],
   ): Promise<{ job: RebuildJob; started: boolean }> {
     const newer = await this.newerRevision();
     if (newer !== undefined) {
@@ -62,7 +83,11 @@ export class RebuildRunner {
     const { jobs, logger } = this.options;
     const running = await jobs.running('requested');
     if (running) return { job: running, started: false };
-    const job = await jobs.createRequested(this.version, requestedBy);
+    const job = await jobs.createRequested(
+      this.version,
+      requestedBy,
+      entityRefs,
+    );
     logger.info(
       `Rebuild ${job.id} of ${job.servicesTotal} services requested by ${requestedBy}`,
     );
@@ -156,6 +181,7 @@ export class RebuildRunner {
       const refs = await jobs.nextServices({ ...job, cursor }, BATCH);
       if (refs.length === 0) {
         await jobs.finish(job.id, 'done');
+        await jobs.analyze();
         const done = await jobs.get(job.id);
         logger.info(
           `Rebuild ${job.id} done: ${done?.servicesDone} services, ${done?.servicesSkipped} of them already current, ${done?.eventsRead} events read`,
@@ -168,8 +194,12 @@ export class RebuildRunner {
         skipped: 0,
         events: 0,
       };
-      for (const ref of refs) {
-        const { outcome, events } = await ingestor.rebuildService(ref, mode);
+      const outcomes = await mapConcurrently(
+        refs,
+        this.options.concurrency ?? 1,
+        ref => ingestor.rebuildService(ref, mode),
+      );
+      for (const { outcome, events } of outcomes) {
         progress.done += 1;
         if (outcome !== 'rebuilt') progress.skipped += 1;
         progress.events += events;

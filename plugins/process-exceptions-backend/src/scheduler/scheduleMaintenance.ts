@@ -43,8 +43,12 @@ export async function scheduleMaintenance(options: {
     fn: async () => {
       const logger = options.logger.child({ taskId });
       const now = new Date();
+      const sweepStart = Date.now();
       const overdue = await store.markOverdue(now);
-      if (overdue > 0) logger.info(`Marked ${overdue} exceptions overdue`);
+      if (overdue > 0) {
+        const ms = Date.now() - sweepStart;
+        logger.info(`Marked ${overdue} exceptions overdue in ${ms} ms`);
+      }
       await ingestor.remapUnmapped();
       const sent = await options.notify(now);
       if (sent > 0) logger.info(`Sent ${sent} notifications`);

@@ -689,6 +689,30 @@ export const spec = {
         operationId: 'StartRebuild',
         description:
           'Starts re-deriving every service from its ledger with the policy of\nthe replica that answers, beside live writes (each service under its\nwrite lock). Answers the job already running instead of starting a\nsecond. Needs `process-exceptions.rebuild`. Refused (409) by a replica\nwhose `processExceptions.policyRevision` is lower than one services\nwere derived with.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  entityRefs: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 1000,
+                    description:
+                      'Only these services; every service in the ledger when left out.',
+                    items: {
+                      type: 'string',
+                      maxLength: 255,
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
         responses: {
           '200': {
             description: 'A rebuild was already running; this is it',
@@ -1853,6 +1877,15 @@ export const spec = {
           requestedBy: {
             type: 'string',
             nullable: true,
+          },
+          entityRefs: {
+            type: 'array',
+            nullable: true,
+            description:
+              'The services it rebuilds; null for every service in the ledger.',
+            items: {
+              type: 'string',
+            },
           },
           servicesTotal: {
             type: 'integer',

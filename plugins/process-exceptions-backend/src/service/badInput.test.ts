@@ -168,6 +168,9 @@ describe.each(databases.eachSupportedId())('bad input on %p', databaseId => {
   );
 
   it('stores SQL and HTML in strings as plain text', async () => {
+    // Its own backend: the ledger keeps what it records, and the others
+    // here expect an empty one.
+    const own = await startApi(databases, databaseId);
     const e = event('deployment.finished', {
       deploymentId: "d'); DROP TABLE pe_events; --",
       environment: 'production',
@@ -175,11 +178,10 @@ describe.each(databases.eachSupportedId())('bad input on %p', databaseId => {
       labels: ['hotfix'],
       reason: '<img src=x onerror=alert(1)>',
     });
-    expect((await api.post(e)).status).toBe(201);
-    const [exception] = (await api.get('/v1/exceptions')).body.items;
+    expect((await own.post(e)).status).toBe(201);
+    const [exception] = (await own.get('/v1/exceptions')).body.items;
     expect(exception.reason).toBe('<img src=x onerror=alert(1)>');
     expect(exception.links.deployment).toBe("d'); DROP TABLE pe_events; --");
-    await api.knex('pe_events').delete();
   });
 
   it('answers a body over the size limit with 413, and keeps serving', async () => {

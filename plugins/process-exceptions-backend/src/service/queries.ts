@@ -109,3 +109,7 @@ export const acknowledgeBody = z
     reason: z.string().trim().min(1, 'a reason is required').max(2000),
   })
   .strict();
+
+export const rebuildBody = z
+  .object({ entityRefs: z.array(entityRef).min(1).max(1000).optional() })
+  .strict();

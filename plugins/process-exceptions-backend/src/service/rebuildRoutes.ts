@@ -1,6 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import { processExceptionsRebuildPermission } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { RouteContext, Router } from './context';
+import { parse, rebuildBody } from './queries';
 
 /** Jobs listed by GET /v1/admin/rebuilds. */
 const LIST_LIMIT = 20;
@@ -8,8 +9,9 @@ const LIST_LIMIT = 20;
 export function addRebuildRoutes(router: Router, ctx: RouteContext) {
   router.post('/v1/admin/rebuilds', async (req, res) => {
     const actor = await ctx.writer(req, processExceptionsRebuildPermission);
+    const body = parse(rebuildBody, req.body, 'body');
     const { job, started } = await ctx.audited(req, 'rebuild-start', () =>
-      ctx.rebuilds.request(actor),
+      ctx.rebuilds.request(actor, body.entityRefs),
     );
     res.status(started ? 202 : 200).json(job);
   });

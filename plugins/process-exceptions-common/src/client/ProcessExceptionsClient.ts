@@ -116,12 +116,15 @@ export class ProcessExceptionsClient {
   }
 
   /**
-   * Starts re-deriving every service from its ledger, or answers the
-   * rebuild already running. Needs the `process-exceptions.rebuild`
-   * permission.
+   * Starts re-deriving every service (or those named) from its ledger, or
+   * answers the rebuild already running. Needs the
+   * `process-exceptions.rebuild` permission.
    */
-  startRebuild(): Promise<RebuildJob> {
-    return this.request('/v1/admin/rebuilds', { method: 'POST', body: {} });
+  startRebuild(options: { entityRefs?: string[] } = {}): Promise<RebuildJob> {
+    return this.request('/v1/admin/rebuilds', {
+      method: 'POST',
+      body: options,
+    });
   }
 
   /** One rebuild job and its progress. */
