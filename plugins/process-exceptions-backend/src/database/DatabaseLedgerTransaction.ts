@@ -13,11 +13,13 @@ import {
 } from './columns';
 import { parseJson } from './conversions';
 import {
-  caseEventsStatement,
   eventKeyRows,
   IndexedEvent,
   KEY_INSERT_OPTIONS,
   recordedForIndex,
+  seedKeysStatement,
+  ServiceKey,
+  sharingKeysStatement,
 } from './eventKeys';
 import {
   exceptionStateRow,
@@ -157,10 +159,34 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     return (this.pg ? result.rows : result) as T[];
   }
 
+  /**
+   * Walks the index out from the seeds' keys, one round trip per step,
+   * until no event brings a key not seen yet; then reads those events.
+   */
   async loadCases(seeds: number[]): Promise<Map<string, LedgerEvent[]>> {
     if (seeds.length === 0) return new Map();
-    const statement = caseEventsStatement(Boolean(this.pg), seeds);
-    return groupEvents(await this.query<LedgerRow>(statement));
+    const pg = Boolean(this.pg);
+    const seqs = new Set(seeds);
+    const seen = new Set<string>();
+    const unseen = (rows: Array<ServiceKey & { event_seq: number | string }>) =>
+      rows.filter(r => {
+        seqs.add(Number(r.event_seq));
+        const id = `${r.entity_ref}\u0000${r.kind}\u0000${r.value_digest}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
+    let frontier = unseen(await this.query(seedKeysStatement(pg, seeds)));
+    while (frontier.length > 0) {
+      frontier = unseen(await this.query(sharingKeysStatement(pg, frontier)));
+    }
+    const events = await this.query<LedgerRow>({
+      sql: `select seq, external_id, type, occurred_at, actor, entity_ref, data
+            from pe_events where seq ${this.anyOf()} and entity_ref is not null
+            order by entity_ref, occurred_at, seq`,
+      bindings: [this.list([...seqs])],
+    });
+    return groupEvents(events);
   }
 
   /** Fingerprints of the stored rows whose `column` is one of `values`, by id. */

@@ -53,41 +53,55 @@ export function recordedForIndex(
   return [...out.values()];
 }
 
-/**
- * The events of the cases of `seeds`, every service's in ledger order: the
- * seeds, and whatever shares a key with them, transitively. One recursive
- * statement; `union` stops it once no key is new. The arrays go as one bound
- * parameter each (JSON text on SQLite).
- */
-export function caseEventsStatement(
-  pg: boolean,
-  seeds: number[],
-): { sql: string; bindings: Array<number[] | string> } {
-  const seedList = pg
-    ? 'select unnest(?::bigint[])'
-    : 'select value from json_each(?)';
-  const binding = pg ? seeds : JSON.stringify(seeds);
+/** One service's correlation key, as the index matches it. */
+export type ServiceKey = {
+  entity_ref: string;
+  kind: string;
+  value_digest: string;
+};
+
+type Statement = { sql: string; bindings: unknown[] };
+
+/** The keys of the mapped events among `seeds`. */
+export function seedKeysStatement(pg: boolean, seeds: number[]): Statement {
   return {
-    sql: `with recursive reached(entity_ref, kind, value_digest) as (
-       select entity_ref, kind, value_digest from pe_event_keys
-       where event_seq in (${seedList}) and entity_ref is not null
-       union
-       select k1.entity_ref, k2.kind, k2.value_digest
-       from reached r
-       join pe_event_keys k1 on k1.entity_ref = r.entity_ref
-         and k1.kind = r.kind and k1.value_digest = r.value_digest
-       join pe_event_keys k2 on k2.event_seq = k1.event_seq
-     )
-     select seq, external_id, type, occurred_at, actor, entity_ref, data
-     from pe_events
-     where entity_ref is not null and seq in (
-       ${seedList}
-       union
-       select k.event_seq from reached r
-       join pe_event_keys k on k.entity_ref = r.entity_ref
-         and k.kind = r.kind and k.value_digest = r.value_digest)
-     order by entity_ref, occurred_at, seq`,
-    bindings: [binding, binding],
+    sql: `select event_seq, entity_ref, kind, value_digest from pe_event_keys
+          where event_seq ${
+            pg ? '= any(?)' : 'in (select value from json_each(?))'
+          } and entity_ref is not null`,
+    bindings: [pg ? seeds : JSON.stringify(seeds)],
+  };
+}
+
+/**
+ * Every key of every event of the same service that shares one of `keys`.
+ * The keys go as bound arrays (PostgreSQL) or one JSON array of triples
+ * (SQLite), so the planner sees how many there are and looks each up.
+ */
+export function sharingKeysStatement(
+  pg: boolean,
+  keys: ServiceKey[],
+): Statement {
+  const found = pg
+    ? 'unnest(?::text[], ?::text[], ?::text[]) as f(entity_ref, kind, value_digest)'
+    : `(select json_extract(value, '$[0]') as entity_ref,
+               json_extract(value, '$[1]') as kind,
+               json_extract(value, '$[2]') as value_digest
+        from json_each(?)) as f`;
+  const bindings = pg
+    ? [
+        keys.map(k => k.entity_ref),
+        keys.map(k => k.kind),
+        keys.map(k => k.value_digest),
+      ]
+    : [JSON.stringify(keys.map(k => [k.entity_ref, k.kind, k.value_digest]))];
+  return {
+    sql: `select k2.event_seq, k2.entity_ref, k2.kind, k2.value_digest
+          from ${found}
+          join pe_event_keys k1 on k1.entity_ref = f.entity_ref
+            and k1.kind = f.kind and k1.value_digest = f.value_digest
+          join pe_event_keys k2 on k2.event_seq = k1.event_seq`,
+    bindings,
   };
 }
 
