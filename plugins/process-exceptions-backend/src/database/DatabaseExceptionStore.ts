@@ -9,11 +9,12 @@ import {
   ProcessException,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { Knex } from 'knex';
-import { parseJson, toDate, toIso } from './conversions';
-import { decodeCursor, encodeCursor } from './cursor';
-import { exceptionsWithState } from './exceptionsWithState';
-import { indexLedger } from './indexLedger';
+import { parseJson, toDate, toIso } from './sql/conversions';
+import { decodeCursor, encodeCursor } from './sql/cursor';
+import { exceptionsWithState } from './derived/exceptionsWithState';
+import { indexLedger } from './ledger/indexLedger';
 import { DatabaseLedgerTransaction } from './DatabaseLedgerTransaction';
+import { dialectOf, SqlDialect } from './dialect/SqlDialect';
 import {
   EntityScoreRow,
   ExceptionQuery,
@@ -29,8 +30,8 @@ import {
   exceptionFromRow,
   FindingRow,
   findingFromRow,
-} from './rows';
-import { scoreEntities, weeklyCounts } from './scorecardQueries';
+} from './derived/rows';
+import { scoreEntities, weeklyCounts } from './derived/scorecardQueries';
 
 const migrationsDir = resolvePackagePath(
   '@process-exceptions/backstage-plugin-process-exceptions-backend',
@@ -67,14 +68,14 @@ export class DatabaseExceptionStore implements ExceptionStore {
   }
 
   readonly maxConcurrentWrites: number;
+  private readonly dialect: SqlDialect;
 
   private constructor(private readonly db: Knex) {
-    // Half of the pool (knex's default is 10), so reads are not starved.
-    const poolMax: number = db.client.config.pool?.max ?? 10;
-    this.maxConcurrentWrites =
-      db.client.config.client === 'pg'
-        ? Math.max(1, Math.floor(poolMax / 2))
-        : 1;
+    this.dialect = dialectOf(db);
+    // knex's default pool is 10.
+    this.maxConcurrentWrites = this.dialect.concurrentWrites(
+      db.client.config.pool?.max ?? 10,
+    );
   }
 
   async ping(): Promise<void> {
@@ -85,7 +86,7 @@ export class DatabaseExceptionStore implements ExceptionStore {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction(tx =>
-          fn(new DatabaseLedgerTransaction(tx)),
+          fn(new DatabaseLedgerTransaction(tx, this.dialect)),
         );
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;

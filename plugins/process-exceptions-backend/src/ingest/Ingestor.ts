@@ -6,8 +6,8 @@ import {
   NewLedgerEvent,
   StateChanges,
 } from '../database/ExceptionStore';
-import { derivableIds } from '../database/eventKeys';
-import { appendedEvents } from '../database/ledgerRows';
+import { derivableIds } from '../database/ledger/eventKeys';
+import { appendedEvents } from '../database/ledger/ledgerRows';
 import { Policy } from '../policy/Policy';
 import { PolicyVersion, policyVersion } from '../policy/PolicyVersion';
 import { evaluateEntity } from '../rules/evaluateEntity';

@@ -1,7 +1,7 @@
 import { RebuildJob } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
-import { toIso } from '../database/conversions';
+import { toIso } from '../database/sql/conversions';
 import { PolicyVersion } from '../policy/PolicyVersion';
 import { ClaimedJob, RebuildJobs, RebuildProgress } from './RebuildJobs';
 
@@ -251,11 +251,7 @@ export class DatabaseRebuildJobs implements RebuildJobs {
   }
 
   async analyze(): Promise<void> {
-    if (this.db.client.config.client === 'pg') {
-      await this.db.raw(`analyze ${DERIVED_TABLES.join(', ')}`);
-    } else {
-      for (const table of DERIVED_TABLES) await this.db.raw(`analyze ${table}`);
-    }
+    for (const table of DERIVED_TABLES) await this.db.raw(`analyze ${table}`);
   }
 
   async release(id: string, owner: string, error?: string): Promise<void> {

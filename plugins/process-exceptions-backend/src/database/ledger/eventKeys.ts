@@ -1,7 +1,10 @@
-import { sha256Hex } from '../lib/sha256Hex';
-import { correlationKeys, KeyedEvent } from '../rules/correlationKeys';
-import { LedgerEvent } from '../rules/types';
-import { ledgerKey, NewLedgerEvent } from './ExceptionStore';
+import { sha256Hex } from '../../lib/sha256Hex';
+import { correlationKeys, KeyedEvent } from '../../rules/correlationKeys';
+import { LedgerEvent } from '../../rules/types';
+import { ledgerKey, NewLedgerEvent } from '../ExceptionStore';
+import { ServiceKey, SqlDialect } from '../dialect/SqlDialect';
+import { parseJson } from '../sql/conversions';
+import { Statement } from '../sql/statements';
 
 // The correlation index (pe_event_keys): its rows, and the cases it finds.
 
@@ -21,6 +24,29 @@ export type IndexedEvent = {
   externalId: string;
   data: unknown;
 };
+
+/** A ledger row's columns the index reads. */
+export type IndexedRow = {
+  seq: number | string;
+  entity_ref: string | null;
+  type: string;
+  external_id: string;
+  data: string | object;
+};
+
+/** A ledger row as the index reads it, of `entityRef` if given. */
+export function indexedEventOf(
+  row: IndexedRow,
+  entityRef = row.entity_ref,
+): IndexedEvent {
+  return {
+    seq: Number(row.seq),
+    entityRef,
+    type: row.type,
+    externalId: row.external_id,
+    data: parseJson(row.data),
+  };
+}
 
 /** The insert's options: a key an event already has is kept as it is. */
 export const KEY_INSERT_OPTIONS = {
@@ -53,55 +79,35 @@ export function recordedForIndex(
   return [...out.values()];
 }
 
-/** One service's correlation key, as the index matches it. */
-export type ServiceKey = {
-  entity_ref: string;
-  kind: string;
-  value_digest: string;
-};
-
-type Statement = { sql: string; bindings: unknown[] };
-
 /** The keys of the mapped events among `seeds`. */
-export function seedKeysStatement(pg: boolean, seeds: number[]): Statement {
+export function seedKeysStatement(
+  dialect: SqlDialect,
+  seeds: number[],
+): Statement {
   return {
     sql: `select event_seq, entity_ref, kind, value_digest from pe_event_keys
-          where event_seq ${
-            pg ? '= any(?)' : 'in (select value from json_each(?))'
-          } and entity_ref is not null`,
-    bindings: [pg ? seeds : JSON.stringify(seeds)],
+          where event_seq ${dialect.anyOf()} and entity_ref is not null`,
+    bindings: [dialect.list(seeds)],
   };
 }
 
 /**
  * Every key of every event of the same service that shares one of `keys`.
- * The keys go as bound arrays (PostgreSQL) or one JSON array of triples
- * (SQLite), so the planner sees how many there are and looks each up.
+ * The dialect binds the keys so the planner sees how many there are and
+ * looks each up.
  */
 export function sharingKeysStatement(
-  pg: boolean,
+  dialect: SqlDialect,
   keys: ServiceKey[],
 ): Statement {
-  const found = pg
-    ? 'unnest(?::text[], ?::text[], ?::text[]) as f(entity_ref, kind, value_digest)'
-    : `(select json_extract(value, '$[0]') as entity_ref,
-               json_extract(value, '$[1]') as kind,
-               json_extract(value, '$[2]') as value_digest
-        from json_each(?)) as f`;
-  const bindings = pg
-    ? [
-        keys.map(k => k.entity_ref),
-        keys.map(k => k.kind),
-        keys.map(k => k.value_digest),
-      ]
-    : [JSON.stringify(keys.map(k => [k.entity_ref, k.kind, k.value_digest]))];
+  const found = dialect.keyRows(keys);
   return {
     sql: `select k2.event_seq, k2.entity_ref, k2.kind, k2.value_digest
-          from ${found}
+          from ${found.sql}
           join pe_event_keys k1 on k1.entity_ref = f.entity_ref
             and k1.kind = f.kind and k1.value_digest = f.value_digest
           join pe_event_keys k2 on k2.event_seq = k1.event_seq`,
-    bindings,
+    bindings: found.bindings,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { PolicyVersion } from '../policy/PolicyVersion';
+import { PolicyVersion } from '../../policy/PolicyVersion';
+import { SqlDialect } from '../dialect/SqlDialect';
 
 // pe_derivation_state: which policy each service was derived with.
 
@@ -46,17 +47,14 @@ export async function recordDerivation(
  */
 export async function noteCasesDerived(
   tx: Knex.Transaction,
+  dialect: SqlDialect,
   entityRefs: string[],
   version: PolicyVersion,
 ): Promise<void> {
-  const pg = tx.client.config.client === 'pg';
-  const refs = pg
-    ? 'select unnest(?::text[]) as ref'
-    : 'select value as ref from json_each(?)';
   await tx.raw(
     `insert into ${TABLE}
        (entity_ref, policy_revision, policy_fingerprint, last_seq, derived_at)
-     select ref, ?, ?, 0, ? from (${refs}) as refs
+     select value, ?, ?, 0, ? from (${dialect.listRows('text')}) as refs
      where true -- SQLite reads an upsert's select only with a where
      on conflict (entity_ref) do update
        set policy_revision = excluded.policy_revision,
@@ -66,7 +64,7 @@ export async function noteCasesDerived(
       version.revision,
       version.fingerprint,
       new Date(),
-      pg ? entityRefs : JSON.stringify(entityRefs),
+      dialect.list(entityRefs) as Knex.RawBinding,
     ],
   );
 }

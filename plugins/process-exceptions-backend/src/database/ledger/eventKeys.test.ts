@@ -1,9 +1,9 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__testUtils__/databases';
-import { splitIntoCases } from '../rules/cases';
-import { randomLedger, randomOf } from '../rules/__testUtils__/randomLedger';
-import { DatabaseExceptionStore } from './DatabaseExceptionStore';
+import { createTestDatabases } from '../../__testUtils__/databases';
+import { splitIntoCases } from '../../rules/cases';
+import { randomLedger, randomOf } from '../../rules/__testUtils__/randomLedger';
+import { DatabaseExceptionStore } from '../DatabaseExceptionStore';
 
 const databases = createTestDatabases();
 const migrationsDir = resolvePackagePath(

@@ -1,9 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { bulkInsert } from './bulkInsert';
-import { EVENT_KEY_COLUMNS } from './columns';
-import { parseJson } from './conversions';
-import { eventKeyRows, KEY_INSERT_OPTIONS } from './eventKeys';
+import { dialectOf } from '../dialect/SqlDialect';
+import { EVENT_KEY_COLUMNS } from '../sql/columns';
+import { eventKeyRows, indexedEventOf, KEY_INSERT_OPTIONS } from './eventKeys';
 
 /** Events indexed per transaction. */
 const BATCH = 5000;
@@ -27,16 +26,8 @@ export async function indexLedger(
       const events = await tx('pe_events')
         .whereBetween('seq', [next, last])
         .select('seq', 'entity_ref', 'type', 'external_id', 'data');
-      const rows = eventKeyRows(
-        events.map(e => ({
-          seq: Number(e.seq),
-          entityRef: e.entity_ref,
-          type: e.type,
-          externalId: e.external_id,
-          data: parseJson(e.data),
-        })),
-      );
-      await bulkInsert(
+      const rows = eventKeyRows(events.map(e => indexedEventOf(e)));
+      await dialectOf(db).insert(
         tx,
         'pe_event_keys',
         EVENT_KEY_COLUMNS,

@@ -1,6 +1,6 @@
-import { sha256Hex } from '../lib/sha256Hex';
-import { exceptionIdFor, findingIdFor } from '../rules/ids';
-import { DerivedException, DerivedFinding } from '../rules/types';
+import { sha256Hex } from '../../lib/sha256Hex';
+import { exceptionIdFor, findingIdFor } from '../../rules/ids';
+import { DerivedException, DerivedFinding } from '../../rules/types';
 import { ExceptionRow, ExceptionStateRow, FindingRow, TaskRow } from './rows';
 
 // What the rules derive, as the rows the plugin stores. Shared with the

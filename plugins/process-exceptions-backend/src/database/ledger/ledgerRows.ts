@@ -1,12 +1,8 @@
-import { sha256Hex } from '../lib/sha256Hex';
-import { LedgerEvent } from '../rules/types';
-import { EVENT_COLUMNS } from './columns';
-import { compareText, parseJson, toDate } from './conversions';
-import { ledgerKey, NewLedgerEvent } from './ExceptionStore';
-import { pgInsertStatement } from './bulkInsert';
-import type { Statement } from './statements';
+import { LedgerEvent } from '../../rules/types';
+import { compareText, parseJson, toDate } from '../sql/conversions';
+import { ledgerKey, NewLedgerEvent } from '../ExceptionStore';
 
-// The ledger's rows and PostgreSQL statements, as the write path uses them.
+// The ledger's rows, as the write path uses them.
 
 /** A ledger row as the replay reads it. */
 export type LedgerRow = {
@@ -80,34 +76,6 @@ export function recordedSeqs(rows: Record<string, unknown>[]) {
     );
   }
   return recorded;
-}
-
-export function pgAppendStatement(events: NewLedgerEvent[]): Statement {
-  return pgInsertStatement(
-    'pe_events',
-    EVENT_COLUMNS,
-    eventRows(events),
-    APPEND_OPTIONS,
-  );
-}
-
-/** A stable 64-bit lock key per entity, for pg_advisory_xact_lock. */
-function lockKey(entityRef: string): string {
-  return BigInt.asIntN(
-    64,
-    BigInt(`0x${sha256Hex(entityRef).slice(0, 16)}`),
-  ).toString();
-}
-
-/**
- * One statement; sorted, so two replicas locking overlapping sets cannot
- * deadlock (unnest yields the array in order).
- */
-export function pgLockStatement(entityRefs: string[]): Statement {
-  return {
-    sql: 'select pg_advisory_xact_lock(k) from unnest(?::bigint[]) as t(k)',
-    bindings: [[...new Set(entityRefs)].sort().map(lockKey)],
-  };
 }
 
 /** Ledger rows, in order, as each entity's list of events. */

@@ -1,5 +1,5 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases } from '../../__testUtils__/databases';
 
 const migrationsDir = resolvePackagePath(
   '@process-exceptions/backstage-plugin-process-exceptions-backend',

@@ -1,23 +1,6 @@
 import { Knex } from 'knex';
-import { TASK_COLUMNS } from './columns';
-
-/**
- * An exception's tasks in checklist order, as one JSON array of task rows,
- * so a page of exceptions and their tasks is one statement.
- */
-function tasksJson(db: Knex): Knex.Raw {
-  if (db.client.config.client === 'pg') {
-    return db.raw(
-      `(select coalesce(json_agg(t order by t.position), '[]') from pe_tasks t where t.exception_id = e.id) as tasks`,
-    );
-  }
-  const fields = Object.keys(TASK_COLUMNS)
-    .map(c => `'${c}', t.${c}`)
-    .join(', ');
-  return db.raw(
-    `(select json_group_array(json_object(${fields}) order by t.position) from pe_tasks t where t.exception_id = e.id) as tasks`,
-  );
-}
+import { dialectOf } from '../dialect/SqlDialect';
+import { TASK_COLUMNS } from '../sql/columns';
 
 /**
  * Exceptions joined with their states and tasks, as `ExceptionReadRow`s:
@@ -41,6 +24,7 @@ export function exceptionsWithState(db: Knex): Knex.QueryBuilder {
       's.status',
       's.backfilled_at',
       's.backfilled_on_time',
-      tasksJson(db),
+      // One JSON array per exception: a page and its tasks are one statement.
+      dialectOf(db).tasksJson(db, Object.keys(TASK_COLUMNS)),
     );
 }

@@ -1,8 +1,11 @@
-import { ColumnTypes } from './bulkInsert';
+/**
+ * Column name → PostgreSQL type, in insert order. `json` marks a text column
+ * whose row value is an object, stored as its JSON text.
+ */
+export type ColumnTypes = Record<string, string>;
 
 // The columns the write path inserts, with their PostgreSQL types (see the
-// migrations; `json` is a text column written from an object, see
-// bulkInsert); `pe_events.seq` is the database's to assign.
+// migrations); `pe_events.seq` is the database's to assign.
 
 export const EVENT_COLUMNS: ColumnTypes = {
   source: 'text',

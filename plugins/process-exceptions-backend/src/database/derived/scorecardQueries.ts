@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
-import { toBool, toDate } from './conversions';
-import { EntityScoreRow, WeeklyCountRow } from './ExceptionStore';
+import { dialectOf } from '../dialect/SqlDialect';
+import { toBool, toDate } from '../sql/conversions';
+import { EntityScoreRow, WeeklyCountRow } from '../ExceptionStore';
 
 // The scorecard's aggregate queries: one grouped pass per figure, never a
 // query per entity.
@@ -50,10 +51,9 @@ export async function scoreEntities(
   // One row per service, its backfill durations as one list of 6-minute
   // buckets: a row per (service, bucket) cost more to send and parse than
   // to aggregate.
-  const bucketList =
-    db.client.config.client === 'pg'
-      ? `string_agg(cast(backfill_seconds / ${BUCKET_SECONDS} as text), ',')`
-      : `group_concat(backfill_seconds / ${BUCKET_SECONDS})`;
+  const bucketList = dialectOf(db).commaList(
+    `backfill_seconds / ${BUCKET_SECONDS}`,
+  );
   const backfilled = scoped(
     db('pe_exception_states')
       .whereNotNull('backfilled_at')
@@ -144,15 +144,11 @@ export async function weeklyCounts(
   },
 ): Promise<WeeklyCountRow[]> {
   const { since, entityRefs } = options;
+  const dialect = dialectOf(db);
   const week = (column: string) =>
-    db.client.config.client === 'pg'
-      ? db.raw(
-          `floor((extract(epoch from ${column}) * 1000 - ?) / ${WEEK_MS})`,
-          [since.getTime()],
-        )
-      : db.raw(`cast((${column} - ?) / ${WEEK_MS} as integer)`, [
-          since.getTime(),
-        ]);
+    db.raw(dialect.floor(`(${dialect.epochMs(column)} - ?) / ${WEEK_MS}`), [
+      since.getTime(),
+    ]);
   const base = () => {
     const q = db('pe_exceptions as e');
     return entityRefs ? q.whereIn('e.entity_ref', entityRefs) : q;

@@ -8,7 +8,7 @@ import {
   ProcessException,
   BackfillRole,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
-import { parseJson, toBool, toIso } from './conversions';
+import { parseJson, toBool, toIso } from '../sql/conversions';
 
 type Time = Date | number | string;
 
