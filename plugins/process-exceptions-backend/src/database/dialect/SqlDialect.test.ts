@@ -141,6 +141,49 @@ describe.each(databases.eachSupportedId())(
       await knex.destroy();
     });
 
+    it('inserts thousands of rows in their order, each column type as stored by knex', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.schema.createTable('items', t => {
+        t.bigIncrements('seq');
+        t.text('name').notNullable();
+        t.integer('size').nullable();
+        t.boolean('ready').notNullable();
+        t.timestamp('at', { useTz: true }).nullable();
+      });
+      const at = new Date('2026-12-01T10:00:00.123Z');
+      const rows = Array.from({ length: 3000 }, (_, i) => ({
+        name: `item-${i}`,
+        size: i % 3 === 0 ? null : i,
+        ready: i % 2 === 0,
+        at: i % 5 === 0 ? null : at,
+      }));
+      const columns = {
+        name: 'text',
+        size: 'integer',
+        ready: 'boolean',
+        at: 'timestamptz',
+      };
+      await knex.transaction(tx =>
+        dialectOf(tx).insert(tx, 'items', columns, rows),
+      );
+      await knex('items').insert({ ...rows[7], name: 'by knex' });
+
+      const stored = await knex('items').orderBy('seq');
+      expect(stored.map(r => r.name)).toEqual([
+        ...rows.map(r => r.name),
+        'by knex',
+      ]);
+      const [byDialect, byKnex] = [stored[7], stored[3000]];
+      expect({ ...byDialect, seq: 0, name: '' }).toEqual({
+        ...byKnex,
+        seq: 0,
+        name: '',
+      });
+      expect(new Date(byDialect.at)).toEqual(at);
+      expect(stored.filter(r => r.size === null)).toHaveLength(1000);
+      await knex.destroy();
+    });
+
     it('matches a bound list, and reads it as rows', async () => {
       const knex = await databases.init(databaseId);
       const d = dialectOf(knex);

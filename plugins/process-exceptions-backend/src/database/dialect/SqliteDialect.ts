@@ -1,5 +1,4 @@
 import { Knex } from 'knex';
-import { chunk } from '../sql/conversions';
 import { ColumnTypes } from '../sql/columns';
 import {
   InsertOptions,
@@ -9,19 +8,19 @@ import {
   TableRows,
 } from './SqlDialect';
 
-/** Rows per insert, under SQLite's bind-parameter limit. */
-const ROWS_PER_STATEMENT = 500;
-/** Ids per `in (…)` list, under the same limit. */
-const IDS_PER_STATEMENT = 1000;
-
+/** A value as the JSON the insert reads; knex would bind the same. */
 function valueOf(row: object, name: string, type: string): unknown {
   const value = (row as Record<string, unknown>)[name] ?? null;
-  return type === 'json' && value !== null ? JSON.stringify(value) : value;
+  if (value === null) return null;
+  if (type === 'json') return JSON.stringify(value);
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
 }
 
 /**
  * SQLite: lists travel as one JSON text read with `json_each`, writes go in
- * chunks under the bind-parameter limit, and there is one writer at a time,
+ * a single statement with one parameter, and there is one writer at a time,
  * so nothing needs locking.
  */
 export class SqliteDialect implements SqlDialect {
@@ -53,6 +52,13 @@ export class SqliteDialect implements SqlDialect {
     return result as T[];
   }
 
+  /**
+   * One `insert … select … from json_each(?)` whatever the number of rows:
+   * the same short statement every time. A multi-row `values` list is
+   * prepared anew for each insert and held until garbage collection frees
+   * it, about 270 KB for 500 rows, which let a rebuild of 5,000 services
+   * reach 3 GiB.
+   */
   async insert(
     tx: Knex.Transaction,
     table: string,
@@ -60,22 +66,25 @@ export class SqliteDialect implements SqlDialect {
     rows: object[],
     options: InsertOptions = {},
   ): Promise<Record<string, unknown>[]> {
+    if (rows.length === 0) return [];
     const names = Object.keys(columns);
     const { ignoreConflictsOn: conflict, returning } = options;
-    const out: Record<string, unknown>[] = [];
-    for (const part of chunk(rows, ROWS_PER_STATEMENT)) {
-      const q = tx(table).insert(
-        part.map(row =>
-          Object.fromEntries(
-            names.map(name => [name, valueOf(row, name, columns[name])]),
-          ),
+    const result = await tx.raw(
+      [
+        `insert into ${table} (${names.join(', ')})`,
+        `select ${names.map((_, i) => `value ->> ${i}`).join(', ')}`,
+        // `where` keeps `on conflict` from reading as a join (SQLite's docs)
+        'from json_each(?) where true order by key',
+        conflict ? `on conflict (${conflict.join(', ')}) do nothing` : '',
+        returning ? `returning ${returning.join(', ')}` : '',
+      ].join(' '),
+      [
+        JSON.stringify(
+          rows.map(row => names.map(n => valueOf(row, n, columns[n]))),
         ),
-      );
-      if (conflict) q.onConflict(conflict).ignore();
-      if (returning) out.push(...(await q.returning(returning)));
-      else await q;
-    }
-    return out;
+      ],
+    );
+    return returning ? (result as Record<string, unknown>[]) : [];
   }
 
   async insertAll(tx: Knex.Transaction, inserts: TableRows[]): Promise<void> {
@@ -84,9 +93,10 @@ export class SqliteDialect implements SqlDialect {
 
   async deleteAll(tx: Knex.Transaction, deletes: TableIds[]): Promise<void> {
     for (const d of deletes) {
-      for (const ids of chunk(d.ids, IDS_PER_STATEMENT)) {
-        await tx(d.table).whereIn(d.column, ids).delete();
-      }
+      if (d.ids.length === 0) continue;
+      await tx(d.table)
+        .whereRaw(`?? ${this.anyOf()}`, [d.column, this.list(d.ids) as string])
+        .delete();
     }
   }
 

@@ -31,14 +31,6 @@ export function parseJson<T>(value: string | object): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** Splits rows so no statement exceeds a database's bind-parameter limit. */
-export function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** Plain code-unit order: the same on every replica, whatever its locale. */
 export function compareText(a: string, b: string): number {
   if (a === b) return 0;
