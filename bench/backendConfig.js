@@ -6,12 +6,13 @@ const settings = require('./settings');
 
 /**
  * Writes the bench backend's config (JSON is YAML) into `dir`: loopback
- * only, the static token for the load generator, the scorecard computed on
+ * only, the static token for the load generator (and for the bench's wait
+ * on the catalog), the catalog reading `catalogFile`, the scorecard computed on
  * every request, and the plugin's maintenance task scheduled a day out, so it
  * never sweeps or remaps during the measurements (the bench triggers the
  * sweep it times).
  */
-function writeBackendConfig({ dir, port, database, name }) {
+function writeBackendConfig({ dir, port, database, name, catalogFile }) {
   const config = {
     backend: {
       baseUrl: `http://127.0.0.1:${port}`,
@@ -22,10 +23,17 @@ function writeBackendConfig({ dir, port, database, name }) {
           {
             type: 'static',
             options: { token: settings.token, subject: 'bench' },
-            accessRestrictions: [{ plugin: 'process-exceptions' }],
+            accessRestrictions: [
+              { plugin: 'process-exceptions' },
+              { plugin: 'catalog' },
+            ],
           },
         ],
       },
+    },
+    catalog: {
+      rules: [{ allow: ['Component', 'Group'] }],
+      locations: [{ type: 'file', target: catalogFile }],
     },
     processExceptions: {
       // Every scorecard request computes it: the figure is the query's cost,
@@ -39,10 +47,6 @@ function writeBackendConfig({ dir, port, database, name }) {
         timeout: { minutes: 10 },
         initialDelay: { seconds: 1 },
       },
-    },
-    bench: {
-      entities:
-        settings.entities + settings.heavyServices + settings.freshServices,
     },
   };
   const file = path.join(dir, `app-config.${name}.yaml`);

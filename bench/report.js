@@ -372,7 +372,7 @@ ${mdTable(['database', 'figure', 'value', 'detail'], otherRows(run))}
 ## How it is measured
 
 - \`bench/run.sh\` starts a throw-away PostgreSQL (\`scripts/postgres.sh\`, loopback, \`fsync=off\`) and stops it on exit; SQLite files live in a temporary directory.
-- The backend is \`packages/bench-backend\`: \`createBackend()\` with the process-exceptions plugin, run from source through Backstage's dev transpiler (\`node --require @backstage/cli-node/config/nodeTransform.cjs\`, \`NODE_ENV=production\`, log level info), configured with a static external-access token restricted to the plugin and the scorecard cache off. Its maintenance task is scheduled a day out so it does not run during the measurements.
+- The backend is \`packages/bench-backend\`: \`createBackend()\` with the catalog and the process-exceptions plugin, run from source through Backstage's dev transpiler (\`node --require @backstage/cli-node/config/nodeTransform.cjs\`, \`NODE_ENV=production\`, log level info), configured with a static external-access token restricted to the plugin and the catalog, and the scorecard cache off. Its maintenance task is scheduled a day out so it does not run during the measurements.
 - The dataset's ledger is written straight into \`pe_events\` after the plugin migrated it, 200 events of realistic stories per service; everything derived from it (exceptions, tasks, event links, findings, correlation keys) comes from the plugin itself, through \`POST /v1/admin/rebuilds\`, polled until done: the rebuild figure. The "an event after it rewrote" figure checks the rebuild against the write path: an event that changes nothing on a rebuilt service must rewrite nothing.
 - The bench drives the plugin through HTTP only: the rebuild API, the ingestion and read APIs, and the scheduler's \`POST …/.backstage/scheduler/v1/tasks/process-exceptions-maintenance/trigger\` for the sweep, whose duration the maintenance task logs. Before it, every exception of the ${num(
     s.entities,
@@ -381,11 +381,11 @@ ${mdTable(['database', 'figure', 'value', 'detail'], otherRows(run))}
 
 ## Limits of the measurement
 
-- **The catalog is a stub**: an in-memory \`catalogServiceRef\` that knows the ${num(
-    s.entities,
-  )} generated services (and the heavy and fresh ones), owned by 50 teams. A real catalog adds an HTTP round trip to every cache miss of the plugin's entity resolver and to every scorecard request (owners of all ${num(
-    s.entities,
-  )} services), which this benchmark does not measure.
+- **The catalog is Backstage's own**, in the bench backend, on the same database server: a generated file location holding the ${num(
+    s.entities + s.heavyServices + s.freshServices,
+  )} services and the 50 teams that own them; the bench waits for its first processing before it measures. The plugin's entity resolver asks it on every cache miss (30 s), the scorecard for the owners of every service it ranks (kept 300 s, the default of \`processExceptions.scorecard.ownersCacheSeconds\`). The catalog's own periodic processing of the ${num(
+    s.entities + s.heavyServices + s.freshServices,
+  )} entities runs during the measurements, as it would in an installation.
 - The load generator, the backend, the baseline and PostgreSQL share the same ${
     m.nproc
   } CPUs, and other work on the machine (tests, builds) may run at the same time; figures vary by ±10–20 % from run to run. Compare ratios more than absolute numbers.

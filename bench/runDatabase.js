@@ -4,6 +4,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { writeBackendConfig } = require('./backendConfig');
 const { freePort, startBackend, startBaseline } = require('./backendProcess');
+const { writeCatalogFile, waitForCatalog } = require('./catalogFile');
 const { measureIngestionPair } = require('./measureIngestion');
 const {
   measureLoadedBatches,
@@ -28,6 +29,7 @@ const { timeSweep } = require('./timeSweep');
 async function prepareStorage(db, dir, pgUrl, name) {
   if (db === 'sqlite') {
     const dataDir = path.join(dir, `sqlite-${name}`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
     fs.mkdirSync(dataDir, { recursive: true });
     return {
       backendDatabase: {
@@ -41,7 +43,9 @@ async function prepareStorage(db, dir, pgUrl, name) {
   const { Client } = require('pg');
   const admin = new Client({ connectionString: pgUrl });
   await admin.connect();
-  await admin.query(`drop database if exists "${prefix}process-exceptions"`);
+  for (const plugin of ['process-exceptions', 'catalog']) {
+    await admin.query(`drop database if exists "${prefix}${plugin}"`);
+  }
   await admin.end();
   return {
     backendDatabase: { client: 'pg', connection: pgUrl, prefix },
@@ -60,7 +64,14 @@ async function prepareBaseline(db, dir, pgUrl) {
   return `${pgUrl}/bench_baseline`;
 }
 
-/** Starts a bench backend on fresh plugin storage named `name`. */
+/** Every service the bench names: loaded, heavy and fresh. */
+const SERVICES =
+  settings.entities + settings.heavyServices + settings.freshServices;
+
+/**
+ * Starts a bench backend on fresh storage named `name` and waits until its
+ * catalog holds every service.
+ */
 async function startFresh({ db, dir, pgUrl, name }) {
   const storage = await prepareStorage(db, dir, pgUrl, name);
   const port = await freePort();
@@ -69,6 +80,7 @@ async function startFresh({ db, dir, pgUrl, name }) {
     port,
     name,
     database: storage.backendDatabase,
+    catalogFile: writeCatalogFile({ dir, count: SERVICES }),
   });
   const logFile = path.join(dir, `backend-${db}-${name}.log`);
   const t0 = Date.now();
@@ -81,11 +93,19 @@ async function startFresh({ db, dir, pgUrl, name }) {
         ? path.join(dir, `profile-${db}-${name}`)
         : undefined,
   });
+  const startSeconds = (Date.now() - t0) / 1000;
+  await waitForCatalog({
+    baseUrl: backend.baseUrl,
+    token: settings.token,
+    count: SERVICES,
+    timeoutMs: 600_000,
+  });
   return {
     backend,
     logFile,
     target: storage.pluginTarget,
-    startSeconds: (Date.now() - t0) / 1000,
+    startSeconds,
+    catalogSeconds: (Date.now() - t0) / 1000 - startSeconds,
   };
 }
 
@@ -137,6 +157,7 @@ async function runDatabase({ db, dir, pgUrl, runId, log }) {
     dbLog('starting a backend on an empty ledger, and the baseline');
     empty = await startFresh({ db, dir, pgUrl, name: 'empty' });
     result.backendStartSeconds = empty.startSeconds;
+    result.catalogSeconds = empty.catalogSeconds;
     baseline = await startBaseline({
       db,
       target: await prepareBaseline(db, dir, pgUrl),

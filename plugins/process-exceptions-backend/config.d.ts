@@ -82,6 +82,12 @@ export interface Config {
        * computes it on every request.
        */
       cacheSeconds?: number;
+      /**
+       * Seconds a replica keeps an entity's owner from the catalog for the
+       * scorecard; an owner changed in the catalog shows after at most
+       * this. Default 300; 0 asks the catalog on every request.
+       */
+      ownersCacheSeconds?: number;
     };
     /**
      * How often the cluster-wide maintenance task runs (overdue sweep,

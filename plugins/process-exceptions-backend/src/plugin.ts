@@ -107,6 +107,10 @@ export const processExceptionsPlugin = createBackendPlugin({
               config.getOptionalNumber(
                 'processExceptions.scorecard.cacheSeconds',
               ) ?? 30,
+            ownersCacheSeconds:
+              config.getOptionalNumber(
+                'processExceptions.scorecard.ownersCacheSeconds',
+              ) ?? 300,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

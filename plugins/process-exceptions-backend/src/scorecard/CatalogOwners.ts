@@ -24,31 +24,56 @@ function ownerOf(entity: Entity): string {
   return UNKNOWN_OWNER;
 }
 
-/** Looks up the owners of many entities in one catalog request. */
-export async function catalogOwners(
-  catalog: CatalogService,
-  auth: AuthService,
-  entityRefs: string[],
-): Promise<Map<string, string>> {
-  const owners = new Map<string, string>();
-  if (entityRefs.length === 0) return owners;
-  const { items } = await catalog.getEntitiesByRefs(
-    {
-      entityRefs,
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'spec.owner',
-        'relations',
-      ],
-    },
-    { credentials: await auth.getOwnServiceCredentials() },
-  );
-  items.forEach((entity, i) => {
-    owners.set(entityRefs[i], entity ? ownerOf(entity) : UNKNOWN_OWNER);
-  });
-  return owners;
+/**
+ * The owners of the entities a scorecard ranks, from the catalog, each kept
+ * for `ttlMs`: a scorecard names every service of the fleet, and asking the
+ * catalog for all of them on every request would cost more than the
+ * scorecard itself. An owner changed in the catalog shows after at most
+ * `ttlMs`. Refs not known (or expired) are fetched in one request.
+ */
+export class CatalogOwners {
+  private readonly known = new Map<string, { owner: string; until: number }>();
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly ttlMs: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async ownersOf(entityRefs: string[]): Promise<Map<string, string>> {
+    const now = this.clock();
+    const owners = new Map<string, string>();
+    const missing: string[] = [];
+    for (const ref of new Set(entityRefs)) {
+      const hit = this.known.get(ref);
+      if (hit && hit.until > now) owners.set(ref, hit.owner);
+      else missing.push(ref);
+    }
+    if (missing.length === 0) return owners;
+    const { items } = await this.catalog.getEntitiesByRefs(
+      {
+        entityRefs: missing,
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'spec.owner',
+          'relations',
+        ],
+      },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    items.forEach((entity, i) => {
+      const owner = entity ? ownerOf(entity) : UNKNOWN_OWNER;
+      owners.set(missing[i], owner);
+      // An entity the catalog does not know yet is asked for again next time.
+      if (entity && this.ttlMs > 0) {
+        this.known.set(missing[i], { owner, until: now + this.ttlMs });
+      }
+    });
+    return owners;
+  }
 }
 
 /** The refs of every entity an owner owns, from one catalog query. */

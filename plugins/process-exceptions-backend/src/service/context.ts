@@ -38,6 +38,8 @@ export interface RouterOptions {
   webhooks: WebhookSettings;
   /** How long a computed scorecard is reused; 0 computes every request. */
   scorecardCacheSeconds: number;
+  /** How long an entity's owner from the catalog is kept for the scorecard. */
+  ownersCacheSeconds: number;
 }
 
 /** What every route group needs: the services plus the auth and audit helpers. */

@@ -2,7 +2,7 @@ import { EntityScoreRow } from '../database/ExceptionStore';
 import { buildScorecard } from '../scorecard/buildScorecard';
 import { buildTrends } from '../scorecard/buildTrends';
 import {
-  catalogOwners,
+  CatalogOwners,
   entitiesOwnedBy,
   UNKNOWN_OWNER,
 } from '../scorecard/CatalogOwners';
@@ -19,6 +19,11 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
     ctx.scorecardCacheSeconds * 1000,
   );
   ctx.ingestor.onChange(() => scores.clear());
+  const catalogOwners = new CatalogOwners(
+    catalog,
+    auth,
+    ctx.ownersCacheSeconds * 1000,
+  );
 
   router.get('/v1/summary', async (req, res) => {
     await ctx.reader(req);
@@ -50,11 +55,7 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
     const rows = await scores.get(q.window, () =>
       store.scoreEntities({ since, now }),
     );
-    const owners = await catalogOwners(
-      catalog,
-      auth,
-      rows.map(r => r.entityRef),
-    );
+    const owners = await catalogOwners.ownersOf(rows.map(r => r.entityRef));
     const ownerOf = (ref: string) => owners.get(ref) ?? UNKNOWN_OWNER;
     const scoped = q.owner
       ? rows.filter(r => ownerOf(r.entityRef) === q.owner)
