@@ -105,7 +105,6 @@ async function startFresh({ db, dir, pgUrl, name }) {
     logFile,
     target: storage.pluginTarget,
     startSeconds,
-    catalogSeconds: (Date.now() - t0) / 1000 - startSeconds,
   };
 }
 
@@ -157,7 +156,6 @@ async function runDatabase({ db, dir, pgUrl, runId, log }) {
     dbLog('starting a backend on an empty ledger, and the baseline');
     empty = await startFresh({ db, dir, pgUrl, name: 'empty' });
     result.backendStartSeconds = empty.startSeconds;
-    result.catalogSeconds = empty.catalogSeconds;
     baseline = await startBaseline({
       db,
       target: await prepareBaseline(db, dir, pgUrl),

@@ -54,10 +54,9 @@ export class SqliteDialect implements SqlDialect {
 
   /**
    * One `insert … select … from json_each(?)` whatever the number of rows:
-   * the same short statement every time. A multi-row `values` list is
-   * prepared anew for each insert and held until garbage collection frees
-   * it, about 270 KB for 500 rows, which let a rebuild of 5,000 services
-   * reach 3 GiB.
+   * the same short statement every time. A multi-row `values` list would be
+   * a new statement for each row count, each prepared and held until garbage
+   * collection frees it (bench/profile-notes.md, point 13).
    */
   async insert(
     tx: Knex.Transaction,
