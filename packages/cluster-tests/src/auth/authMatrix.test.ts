@@ -219,6 +219,19 @@ function call(
   return body ? req.send(body) : req;
 }
 
+/**
+ * Waits for a started rebuild to finish, so that the next caller starts one
+ * of its own (202) instead of meeting this one still running (200).
+ */
+async function rebuildFinished(server: any, caller: Caller, id: string) {
+  for (let i = 0; i < 200; i++) {
+    const res = await call(server, 'get', `/v1/admin/rebuilds/${id}`, caller);
+    if (res.body?.status !== 'running') return;
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+  throw new Error(`rebuild ${id} still running after 10 s`);
+}
+
 const read = (label: string, url: string): Endpoint => ({
   label: `GET ${label}`,
   kind: 'read',
@@ -316,6 +329,7 @@ const ENDPOINTS: Endpoint[] = [
     send: async (server, caller, t) => {
       const res = await call(server, 'post', '/v1/admin/rebuilds', caller, {});
       t.rebuildId = res.body?.id;
+      if (t.rebuildId) await rebuildFinished(server, caller, t.rebuildId);
       return res;
     },
   },
