@@ -383,7 +383,7 @@ ${mdTable(['database', 'figure', 'value', 'detail'], otherRows(run))}
 
 - **The catalog is Backstage's own**, in the bench backend, on the same database server: a generated file location holding the ${num(
     s.entities + s.heavyServices + s.freshServices,
-  )} services and the 50 teams that own them; the bench waits for its first processing before it measures. The plugin's entity resolver asks it on every cache miss (30 s), the scorecard for the owners of every service it ranks (kept 300 s, the default of \`processExceptions.scorecard.ownersCacheSeconds\`). The catalog's own periodic processing of the ${num(
+  )} services and the 50 teams that own them; the bench waits for its first processing before it measures. The plugin's entity resolver asks it for every service not seen in the last 300 s (the default of \`processExceptions.ingestion.entityCacheSeconds\`), the scorecard for the owners of every service it ranks (kept 300 s, the default of \`processExceptions.scorecard.ownersCacheSeconds\`). The catalog's own periodic processing of the ${num(
     s.entities + s.heavyServices + s.freshServices,
   )} entities runs during the measurements, as it would in an installation.
 - The load generator, the backend, the baseline and PostgreSQL share the same ${

@@ -75,6 +75,17 @@ export interface Config {
       /** Development only: accept deliveries of sources without a secret. */
       allowUnsigned?: boolean;
     };
+    ingestion?: {
+      /**
+       * Seconds a replica keeps the entity an event's subject (an entity
+       * ref, a GitHub slug, a flag project and key) resolved to in the
+       * catalog; an entity removed or re-annotated in the catalog still
+       * receives events for at most this long. Subjects the catalog does
+       * not know are asked again with every write. Default 300; 0 asks
+       * the catalog every time.
+       */
+      entityCacheSeconds?: number;
+    };
     scorecard?: {
       /**
        * Seconds a computed scorecard (`GET /v1/scorecard`) is reused on a

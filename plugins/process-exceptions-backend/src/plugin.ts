@@ -55,7 +55,13 @@ export const processExceptionsPlugin = createBackendPlugin({
         const policy = readPolicy(config);
         const ingestor = new Ingestor({
           store,
-          resolver: new CatalogEntityResolver(catalog, auth),
+          resolver: new CatalogEntityResolver(
+            catalog,
+            auth,
+            (config.getOptionalNumber(
+              'processExceptions.ingestion.entityCacheSeconds',
+            ) ?? 300) * 1000,
+          ),
           policy,
           version: readPolicyVersion(config, policy),
           logger,

@@ -21,7 +21,6 @@ export interface EntityResolver {
   resolve(subjects: string[]): Promise<Map<string, string>>;
 }
 
-const CACHE_TTL_MS = 30_000;
 // Annotations whose value is a comma-separated list, matched element-wise.
 const LIST_ANNOTATIONS = new Set([CDEVENTS_SUBJECTS_ANNOTATION]);
 
@@ -53,9 +52,10 @@ function matches(
 
 /**
  * Resolves entity refs and annotation subjects (GitHub slugs, flag projects
- * and keys, CDEvents subjects) against the catalog, caching what it found
- * briefly. When several entities match, the first by ref wins, so the
- * choice is stable.
+ * and keys, CDEvents subjects) against the catalog, keeping what it found
+ * for `ttlMs` (0 asks every time); a subject not found is asked again next
+ * time. When several entities match, the first by ref wins, so the choice
+ * is stable.
  */
 export class CatalogEntityResolver implements EntityResolver {
   private readonly cache = new Map<string, { ref: string; until: number }>();
@@ -63,6 +63,8 @@ export class CatalogEntityResolver implements EntityResolver {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
+    private readonly ttlMs: number,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   async resolve(subjects: string[]): Promise<Map<string, string>> {
@@ -71,7 +73,7 @@ export class CatalogEntityResolver implements EntityResolver {
     const byAnnotation: Array<
       [string, Extract<ParsedSubject, { kind: 'annotation' }>]
     > = [];
-    const now = Date.now();
+    const now = this.clock();
     for (const subject of new Set(subjects)) {
       const cached = this.cache.get(subject);
       if (cached && cached.until > now) {
@@ -96,9 +98,11 @@ export class CatalogEntityResolver implements EntityResolver {
     }
     const remember = (subject: string, ref: string) => {
       found.set(subject, ref);
-      this.cache.set(subject, { ref, until: now + CACHE_TTL_MS });
+      if (this.ttlMs > 0)
+        this.cache.set(subject, { ref, until: now + this.ttlMs });
     };
 
+    if (byRef.size === 0 && byAnnotation.length === 0) return found;
     const credentials = await this.auth.getOwnServiceCredentials();
     if (byRef.size > 0) {
       const refs = [...byRef.keys()];
