@@ -72,9 +72,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     describe('loadEntityEvents and loadCases', () => {
-      it('reads a whole ledger, or the case of some of its events', async () => {
+      it('reads a whole ledger, or the case of some of its events with what it derived', async () => {
         const { store } = await setup();
-        const seqs = await store.transaction(tx =>
+        await store.transaction(tx =>
           tx.appendEvents([
             hotfix('d-1'),
             hotfix('d-2'),
@@ -89,14 +89,29 @@ describe.each(databases.eachSupportedId())(
           'd-2',
           'other',
         ]);
+        const saved = await store.transaction(tx =>
+          tx.saveEntityStates(
+            new Map([
+              [
+                PAYMENTS,
+                evaluateEntity(DEFAULT_POLICY, whole.get(PAYMENTS)!, AT),
+              ],
+            ]),
+          ),
+        );
         // d-1 and d-2 share their incident; `other` shares nothing.
         const cases = await store.transaction(tx =>
-          tx.loadCases([seqs.get(ledgerKey('api', 'd-1'))!]),
+          tx.loadCases([whole.get(PAYMENTS)![0]]),
         );
-        expect(cases.get(PAYMENTS)?.map(e => e.externalId)).toEqual([
+        expect(cases.events.get(PAYMENTS)?.map(e => e.externalId)).toEqual([
           'd-1',
           'd-2',
         ]);
+        const hotfixes = saved.exceptions.filter(c => c.kind === 'hotfix');
+        expect(hotfixes).toHaveLength(2);
+        expect([...cases.stored.exceptions.keys()].sort()).toEqual(
+          hotfixes.map(c => c.id).sort(),
+        );
       });
     });
 
@@ -136,7 +151,9 @@ describe.each(databases.eachSupportedId())(
         const mapped = await store.transaction(tx =>
           tx.mapSubject('payments', PAYMENTS),
         );
-        expect(mapped).toEqual([seq]);
+        expect(mapped.map(e => [e.seq, e.entityRef])).toEqual([
+          [seq, PAYMENTS],
+        ]);
         expect(
           await store.transaction(tx => tx.mapSubject('payments', PAYMENTS)),
         ).toEqual([]);

@@ -9,27 +9,27 @@ import {
 } from './derived/derivationState';
 import { saveEntityStates } from './derived/saveEntityStates';
 import {
+  Cases,
   LedgerTransaction,
   NewLedgerEvent,
   StateChanges,
+  StoredRows,
 } from './ExceptionStore';
 import {
   eventKeyRows,
   IndexedEvent,
-  indexedEventOf,
-  IndexedRow,
   KEY_INSERT_OPTIONS,
-  recordedForIndex,
+  pendingKeyRows,
 } from './ledger/eventKeys';
 import {
-  APPEND_OPTIONS,
   eventRows,
   groupEvents,
+  ledgerEventOf,
   LedgerRow,
   recordedSeqs,
 } from './ledger/ledgerRows';
 import { loadCases } from './ledger/loadCases';
-import { EVENT_COLUMNS, EVENT_KEY_COLUMNS } from './sql/columns';
+import { EVENT_KEY_COLUMNS } from './sql/columns';
 import { queryRows, StoreTx } from './sql/queryRows';
 import { Statement } from './sql/statements';
 
@@ -53,16 +53,12 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
   }
 
   async appendEvents(events: NewLedgerEvent[]): Promise<Map<string, number>> {
-    const rows = await this.dialect.insert(
+    const rows = await this.dialect.appendEvents(
       this.s.tx,
-      'pe_events',
-      EVENT_COLUMNS,
       eventRows(events),
-      APPEND_OPTIONS,
+      pendingKeyRows(events),
     );
-    const recorded = recordedSeqs(rows);
-    await this.indexEvents(recordedForIndex(events, recorded));
-    return recorded;
+    return recordedSeqs(rows);
   }
 
   /** Adds the events' correlation keys (see pe_event_keys). */
@@ -94,34 +90,38 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     return groupEvents(rows);
   }
 
-  loadCases(seeds: number[]): Promise<Map<string, LedgerEvent[]>> {
+  loadCases(seeds: LedgerEvent[]): Promise<Cases> {
     return loadCases(this.s, seeds);
   }
 
   saveEntityStates(
     states: Map<string, EntityState>,
-    scope?: string[],
+    stored?: StoredRows,
   ): Promise<StateChanges> {
-    return saveEntityStates(this.s, states, scope);
+    return saveEntityStates(this.s, states, stored);
   }
 
-  async mapSubject(subject: string, entityRef: string): Promise<number[]> {
-    const rows = await this.query<IndexedRow>({
-      sql: 'select seq, entity_ref, type, external_id, data from pe_events where subject = ? and entity_ref is null',
+  async mapSubject(subject: string, entityRef: string): Promise<LedgerEvent[]> {
+    const rows = await this.query<LedgerRow>({
+      sql: `select seq, external_id, type, occurred_at, actor, entity_ref, data
+            from pe_events where subject = ? and entity_ref is null`,
       bindings: [subject],
     });
     if (rows.length === 0) return [];
-    const seqs = rows.map(r => Number(r.seq));
+    const events = rows.map(r =>
+      ledgerEventOf({ ...r, entity_ref: entityRef }),
+    );
+    const seqs = events.map(e => e.seq);
     // The index learns the service too, and the ids that depend on it.
     await this.fillKeysEntity(entityRef, seqs);
-    await this.indexEvents(rows.map(r => indexedEventOf(r, entityRef)));
+    await this.indexEvents(events);
     // Under the subject's unmapped rows as read: the entity is filled in once.
     await this.query({
       sql: `update pe_events set entity_ref = ?
             where seq ${this.dialect.anyOf()} and entity_ref is null`,
       bindings: [entityRef, this.dialect.list(seqs)],
     });
-    return seqs;
+    return events;
   }
 
   /** Keys written while their events were unmapped learn the service. */

@@ -47,6 +47,19 @@ export interface StateChanges {
   }>;
 }
 
+/** Fingerprints of stored exceptions and findings, by id. */
+export type StoredRows = {
+  exceptions: Map<string, string>;
+  findings: Map<string, string>;
+};
+
+/** Cases read for a write: their events by entity, and what they derived. */
+export type Cases = {
+  events: Map<string, LedgerEvent[]>;
+  /** The stored exceptions and findings the cases' events can derive. */
+  stored: StoredRows;
+};
+
 /** Writes that must happen together, inside one database transaction. */
 export interface LedgerTransaction {
   /**
@@ -68,25 +81,25 @@ export interface LedgerTransaction {
    */
   loadEntityEvents(entityRefs: string[]): Promise<Map<string, LedgerEvent[]>>;
   /**
-   * The events of the cases `seeds` belong to, by entity, in the order
-   * things happened: the seeds and every event tied to them through shared
-   * correlation keys (see rules/cases.ts).
+   * The events of the cases the recorded, mapped events `seeds` belong to,
+   * by entity, in the order things happened: the seeds and every event tied
+   * to them through shared correlation keys (see rules/cases.ts).
    */
-  loadCases(seeds: number[]): Promise<Map<string, LedgerEvent[]>>;
+  loadCases(seeds: LedgerEvent[]): Promise<Cases>;
   /**
    * Makes the stored exceptions and findings of each entity equal its state.
-   * With `scope`, the states are of cases only, and only stored rows with
-   * those ids are compared (and removed when no longer derived).
+   * With `stored`, the states are of cases only, and only those stored rows
+   * are compared (and removed when no longer derived).
    */
   saveEntityStates(
     states: Map<string, EntityState>,
-    scope?: string[],
+    stored?: StoredRows,
   ): Promise<StateChanges>;
   /**
    * Fills in the entity of unmapped events named by `subject`; returns
-   * their sequence numbers.
+   * those events.
    */
-  mapSubject(subject: string, entityRef: string): Promise<number[]>;
+  mapSubject(subject: string, entityRef: string): Promise<LedgerEvent[]>;
   /**
    * Gives the entity's events every correlation key they lack: events
    * appended by a replica that did not index them, or mapped by one.

@@ -6,12 +6,11 @@ import {
   NewLedgerEvent,
   StateChanges,
 } from '../database/ExceptionStore';
-import { derivableIds } from '../database/ledger/eventKeys';
 import { appendedEvents } from '../database/ledger/ledgerRows';
 import { Policy } from '../policy/Policy';
 import { PolicyVersion, policyVersion } from '../policy/PolicyVersion';
 import { evaluateEntity } from '../rules/evaluateEntity';
-import { EntityState } from '../rules/types';
+import { EntityState, LedgerEvent } from '../rules/types';
 import { EntityResolver } from './EntityResolver';
 import { GroupCommit } from './GroupCommit';
 
@@ -58,8 +57,8 @@ const MAX_GROUP_EVENTS = 2000;
 
 /**
  * Events that make a third group in flight worth its round trips: single
- * events from many senders then share fewer, larger transactions (3–8 % less
- * backend CPU per event in alternating runs on the bench machine).
+ * events from many senders then share fewer, larger transactions, which
+ * cost less per event (bench/profile-notes.md).
  */
 const MIN_COMPANY = 16;
 
@@ -160,11 +159,7 @@ export class Ingestor {
       const appended = appendedEvents(all, seqs);
       return {
         recorded: seqs,
-        changes: await this.deriveCases(
-          tx,
-          appended.map(e => e.entityRef),
-          appended.map(e => e.seq),
-        ),
+        changes: await this.deriveCases(tx, appended),
       };
     });
     this.announce(changes);
@@ -203,13 +198,11 @@ export class Ingestor {
     let mapped = 0;
     for (const [subject, entityRef] of resolved) {
       const { n, changes } = await store.transaction(async tx => {
-        const seqs = await tx.mapSubject(subject, entityRef);
+        const events = await tx.mapSubject(subject, entityRef);
         return {
-          n: seqs.length,
+          n: events.length,
           changes:
-            seqs.length > 0
-              ? await this.deriveCases(tx, [entityRef], seqs)
-              : undefined,
+            events.length > 0 ? await this.deriveCases(tx, events) : undefined,
         };
       });
       if (changes) this.announce(changes);
@@ -220,26 +213,24 @@ export class Ingestor {
   }
 
   /**
-   * Re-derives what the events `seeds` can change: the cases they belong
+   * Re-derives what the recorded events `seeds` can change: the cases they belong
    * to, each in the order things happened, so late and out-of-order events
    * land where they belong. The rest of each entity's ledger is not read.
    */
   private async deriveCases(
     tx: LedgerTransaction,
-    entityRefs: string[],
-    seeds: number[],
+    seeds: LedgerEvent[],
   ): Promise<StateChanges> {
-    const refs = [...new Set(entityRefs)].sort();
+    const refs = [...new Set(seeds.map(e => e.entityRef))].sort();
     if (refs.length === 0) return { exceptions: [], findings: [] };
     await tx.lockEntities(refs);
     const cases = await tx.loadCases(seeds);
     const now = new Date();
     const states = new Map<string, EntityState>();
-    for (const [ref, events] of cases) {
+    for (const [ref, events] of cases.events) {
       states.set(ref, evaluateEntity(this.options.policy, events, now));
     }
-    const scope = [...cases.values()].flatMap(derivableIds);
-    const changes = await tx.saveEntityStates(states, scope);
+    const changes = await tx.saveEntityStates(states, cases.stored);
     await tx.noteCasesDerived(refs, this.version);
     return changes;
   }

@@ -217,6 +217,14 @@ export class DatabaseRebuildJobs implements RebuildJobs {
     return rows.map(r => r.entity_ref);
   }
 
+  async countEvents(entityRefs: string[]): Promise<Map<string, number>> {
+    const rows = await this.db('pe_events')
+      .whereIn('entity_ref', entityRefs)
+      .groupBy('entity_ref')
+      .select('entity_ref', this.db.raw('count(*) as n'));
+    return new Map(rows.map(r => [r.entity_ref, Number(r.n)]));
+  }
+
   async advance(
     id: string,
     owner: string,

@@ -44,6 +44,8 @@ export interface RebuildJobs {
   ): Promise<ClaimedJob | undefined>;
   /** The next services of the job after its cursor. */
   nextServices(job: ClaimedJob, limit: number): Promise<string[]>;
+  /** How many events each of these services has in the ledger. */
+  countEvents(entityRefs: string[]): Promise<Map<string, number>>;
   /** Adds a batch's progress and renews the lease; false when it was lost. */
   advance(
     id: string,

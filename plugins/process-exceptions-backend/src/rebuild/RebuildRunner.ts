@@ -3,28 +3,17 @@ import { ConflictError } from '@backstage/errors';
 import { RebuildJob } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { randomUUID } from 'crypto';
 import { Ingestor } from '../ingest/Ingestor';
+import { mapWithinBudget } from './mapWithinBudget';
 import { ClaimedJob, RebuildJobs } from './RebuildJobs';
 
 /** Services rebuilt between two progress records. */
 const BATCH = 50;
 
-/** `fn` over `items` with at most `limit` calls in flight, results in order. */
-async function mapConcurrently<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
-  return results;
-}
+/**
+ * Events that services rebuilt at once may hold between them: each is read
+ * and derived in memory, so a service larger than this is rebuilt alone.
+ */
+const EVENTS_IN_FLIGHT = 10_000;
 
 /**
  * Works on rebuild jobs: one loop per process, and one process per job at a
@@ -43,7 +32,10 @@ export class RebuildRunner {
       ingestor: Ingestor;
       logger: LoggerService;
       leaseSeconds?: number;
-      /** Services rebuilt at once, each in its own transaction. Default 1. */
+      /**
+       * Services rebuilt at once, each in its own transaction, as long as
+       * their events fit EVENTS_IN_FLIGHT. Default 1.
+       */
       concurrency?: number;
     },
   ) {}
@@ -194,9 +186,14 @@ export class RebuildRunner {
         skipped: 0,
         events: 0,
       };
-      const outcomes = await mapConcurrently(
+      const sizes = await jobs.countEvents(refs);
+      const outcomes = await mapWithinBudget(
         refs,
-        this.options.concurrency ?? 1,
+        {
+          limit: this.options.concurrency ?? 1,
+          budget: EVENTS_IN_FLIGHT,
+          weightOf: ref => sizes.get(ref) ?? 0,
+        },
         ref => ingestor.rebuildService(ref, mode),
       );
       for (const { outcome, events } of outcomes) {

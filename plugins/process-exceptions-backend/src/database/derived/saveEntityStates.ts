@@ -1,6 +1,6 @@
 import { exceptionIdFor, findingIdFor } from '../../rules/ids';
 import { DerivedException, EntityState } from '../../rules/types';
-import { StateChanges } from '../ExceptionStore';
+import { StateChanges, StoredRows } from '../ExceptionStore';
 import {
   EXCEPTION_COLUMNS,
   EXCEPTION_STATE_COLUMNS,
@@ -31,26 +31,25 @@ function identify(
   return { id: idFor(derived.naturalKey), fingerprint: fingerprint(derived) };
 }
 
-/** Fingerprints of the stored rows whose `column` is one of `values`, by id. */
-async function storedFingerprints(
+/** Fingerprints of the stored rows of these entities, by id. */
+async function storedOfEntities(
   s: StoreTx,
-  column: 'id' | 'entity_ref',
-  values: string[],
-) {
+  entityRefs: string[],
+): Promise<StoredRows> {
   const exceptions = new Map<string, string>();
   const findings = new Map<string, string>();
-  if (values.length === 0) return { exceptions, findings };
+  if (entityRefs.length === 0) return { exceptions, findings };
   const rows = await queryRows<{
     t: string;
     id: string;
     fingerprint: string;
   }>(s, {
     sql: `select 'e' as t, id, fingerprint from pe_exceptions
-            where ${column} ${s.dialect.anyOf()}
+            where entity_ref ${s.dialect.anyOf()}
             union all
             select 'f', id, fingerprint from pe_findings
-            where ${column} ${s.dialect.anyOf()}`,
-    bindings: [s.dialect.list(values), s.dialect.list(values)],
+            where entity_ref ${s.dialect.anyOf()}`,
+    bindings: [s.dialect.list(entityRefs), s.dialect.list(entityRefs)],
   });
   for (const r of rows) {
     (r.t === 'e' ? exceptions : findings).set(r.id, r.fingerprint);
@@ -59,19 +58,24 @@ async function storedFingerprints(
 }
 
 /**
- * Makes the stored exceptions and findings equal the states; with `scope`,
- * only stored rows with those ids are compared (see LedgerTransaction).
+ * Makes the stored exceptions and findings equal the states; with
+ * `storedOfCases`, only those stored rows are compared (see
+ * LedgerTransaction).
  */
 export async function saveEntityStates(
   s: StoreTx,
   states: Map<string, EntityState>,
-  scope?: string[],
+  storedOfCases?: StoredRows,
 ): Promise<StateChanges> {
   const now = new Date();
   const changes: StateChanges = { exceptions: [], findings: [] };
-  const stored = scope
-    ? await storedFingerprints(s, 'id', scope)
-    : await storedFingerprints(s, 'entity_ref', [...states.keys()]);
+  // Copies: what is left of them once compared is no longer derived.
+  const stored = storedOfCases
+    ? {
+        exceptions: new Map(storedOfCases.exceptions),
+        findings: new Map(storedOfCases.findings),
+      }
+    : await storedOfEntities(s, [...states.keys()]);
 
   const changed: Array<{ row: ExceptionRow; derived: DerivedException }> = [];
   const changedFindings: FindingRow[] = [];

@@ -1,6 +1,8 @@
 import { Knex } from 'knex';
 import { sha256Hex } from '../../lib/sha256Hex';
-import { ColumnTypes } from '../sql/columns';
+import { PendingKeyRow } from '../ledger/eventKeys';
+import { APPEND_OPTIONS } from '../ledger/ledgerRows';
+import { ColumnTypes, EVENT_COLUMNS } from '../sql/columns';
 import { inOneStatement, Statement } from '../sql/statements';
 import {
   InsertOptions,
@@ -106,6 +108,39 @@ export class PostgresDialect implements SqlDialect {
       tx,
       pgInsertStatement(table, columns, rows, options),
     );
+    return result.rows;
+  }
+
+  /**
+   * One statement: the keys join the events the insert recorded by ledger
+   * key, and so get their seqs.
+   */
+  async appendEvents(
+    tx: Knex.Transaction,
+    events: object[],
+    keys: PendingKeyRow[],
+  ): Promise<Record<string, unknown>[]> {
+    if (events.length === 0) return [];
+    const append = pgInsertStatement(
+      'pe_events',
+      EVENT_COLUMNS,
+      events,
+      APPEND_OPTIONS,
+    );
+    const result = await run(tx, {
+      sql: `with appended as (${append.sql}), indexed as (
+              insert into pe_event_keys
+                (event_seq, entity_ref, kind, value_digest, value)
+              select a.seq, k.entity_ref, k.kind, k.value_digest, k.value
+              from json_to_recordset(?::json) as k(source text,
+                external_id text, entity_ref text, kind text,
+                value_digest text, value text)
+              join appended a on a.source = k.source
+                and a.external_id = k.external_id
+              on conflict (event_seq, kind, value_digest) do nothing)
+            select seq, source, external_id from appended`,
+      bindings: [...append.bindings, JSON.stringify(keys)],
+    });
     return result.rows;
   }
 

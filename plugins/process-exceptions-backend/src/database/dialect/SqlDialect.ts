@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import type { PendingKeyRow } from '../ledger/eventKeys';
 import { ColumnTypes } from '../sql/columns';
 import { PostgresDialect } from './PostgresDialect';
 import { SqliteDialect } from './SqliteDialect';
@@ -52,6 +53,15 @@ export interface SqlDialect {
     columns: ColumnTypes,
     rows: object[],
     options?: InsertOptions,
+  ): Promise<Record<string, unknown>[]>;
+  /**
+   * Appends ledger rows, skipping those already recorded, and the keys of
+   * the rows it recorded; answers their `seq`, `source` and `external_id`.
+   */
+  appendEvents(
+    tx: Knex.Transaction,
+    events: object[],
+    keys: PendingKeyRow[],
   ): Promise<Record<string, unknown>[]>;
   /** Inserts into several tables, in the order given (parents first). */
   insertAll(tx: Knex.Transaction, inserts: TableRows[]): Promise<void>;

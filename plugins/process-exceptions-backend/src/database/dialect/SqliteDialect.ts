@@ -1,5 +1,8 @@
 import { Knex } from 'knex';
-import { ColumnTypes } from '../sql/columns';
+import { ledgerKey } from '../ExceptionStore';
+import { KEY_INSERT_OPTIONS, PendingKeyRow } from '../ledger/eventKeys';
+import { APPEND_OPTIONS, recordedSeqs } from '../ledger/ledgerRows';
+import { ColumnTypes, EVENT_COLUMNS, EVENT_KEY_COLUMNS } from '../sql/columns';
 import {
   InsertOptions,
   ServiceKey,
@@ -84,6 +87,32 @@ export class SqliteDialect implements SqlDialect {
       ],
     );
     return returning ? (result as Record<string, unknown>[]) : [];
+  }
+
+  async appendEvents(
+    tx: Knex.Transaction,
+    events: object[],
+    keys: PendingKeyRow[],
+  ): Promise<Record<string, unknown>[]> {
+    const recorded = await this.insert(
+      tx,
+      'pe_events',
+      EVENT_COLUMNS,
+      events,
+      APPEND_OPTIONS,
+    );
+    const seqs = recordedSeqs(recorded);
+    await this.insert(
+      tx,
+      'pe_event_keys',
+      EVENT_KEY_COLUMNS,
+      keys.flatMap(({ source, external_id, ...key }) => {
+        const seq = seqs.get(ledgerKey(source, external_id));
+        return seq === undefined ? [] : [{ event_seq: seq, ...key }];
+      }),
+      KEY_INSERT_OPTIONS,
+    );
+    return recorded;
   }
 
   async insertAll(tx: Knex.Transaction, inserts: TableRows[]): Promise<void> {

@@ -49,10 +49,12 @@ describe.each(databases.eachSupportedId())(
         }));
         for (const expected of splitIntoCases(stored).slice(0, 5)) {
           const found = await store.transaction(tx =>
-            tx.loadCases([expected[0].seq]),
+            tx.loadCases([expected[0]]),
           );
-          expect([...found.keys()]).toEqual([stored[0].entityRef]);
-          const seqs = (found.get(stored[0].entityRef) ?? []).map(e => e.seq);
+          expect([...found.events.keys()]).toEqual([stored[0].entityRef]);
+          const seqs = (found.events.get(stored[0].entityRef) ?? []).map(
+            e => e.seq,
+          );
           expect(seqs.sort((x, y) => x - y)).toEqual(
             expected.map(e => e.seq).sort((x, y) => x - y),
           );
@@ -95,11 +97,11 @@ describe.each(databases.eachSupportedId())(
       // change, deployment, and the hotfix and three finding ids, each.
       expect(after).toHaveLength(12);
       expect(new Set(after.map(k => k.entity_ref))).toEqual(new Set([ref]));
-      const found = await store.transaction(tx =>
-        tx.loadCases([Number(after[0].event_seq)]),
+      const found = await store.transaction(async tx =>
+        tx.loadCases((await tx.loadEntityEvents([ref])).get(ref)!.slice(0, 1)),
       );
       // Both list PR-1: one case.
-      expect(found.get(ref)).toHaveLength(2);
+      expect(found.events.get(ref)).toHaveLength(2);
     });
 
     it('indexes the events recorded before the index existed when the plugin starts', async () => {

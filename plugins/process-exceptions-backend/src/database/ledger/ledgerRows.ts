@@ -78,21 +78,26 @@ export function recordedSeqs(rows: Record<string, unknown>[]) {
   return recorded;
 }
 
+/** A ledger row as the rules see it. */
+export function ledgerEventOf(row: LedgerRow): LedgerEvent {
+  return {
+    seq: Number(row.seq),
+    externalId: row.external_id,
+    type: row.type,
+    occurredAt: toDate(row.occurred_at),
+    actor: row.actor,
+    entityRef: row.entity_ref,
+    data: parseJson(row.data),
+  } as LedgerEvent;
+}
+
 /** Ledger rows, in order, as each entity's list of events. */
 export function groupEvents(rows: LedgerRow[]): Map<string, LedgerEvent[]> {
   const byEntity = new Map<string, LedgerEvent[]>();
   for (const row of rows) {
     let list = byEntity.get(row.entity_ref);
     if (!list) byEntity.set(row.entity_ref, (list = []));
-    list.push({
-      seq: Number(row.seq),
-      externalId: row.external_id,
-      type: row.type,
-      occurredAt: toDate(row.occurred_at),
-      actor: row.actor,
-      entityRef: row.entity_ref,
-      data: parseJson(row.data),
-    } as LedgerEvent);
+    list.push(ledgerEventOf(row));
   }
   return byEntity;
 }
