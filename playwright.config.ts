@@ -6,7 +6,7 @@ const executablePath = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
 
 // The portal under test runs on its own in-memory database, never on .data/.
 const e2eConfig =
-  '--config ../../app-config.yaml --config ../../app-config.e2e.yaml';
+  '--config ../../app-config.yaml --config ../../app-config.demo.yaml --config ../../app-config.e2e.yaml';
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',

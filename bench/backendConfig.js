@@ -7,10 +7,10 @@ const settings = require('./settings');
 /**
  * Writes the bench backend's config (JSON is YAML) into `dir`: loopback
  * only, the static token for the load generator (and for the bench's wait
- * on the catalog), the catalog reading `catalogFile`, the scorecard computed on
- * every request, and the plugin's maintenance task scheduled a day out, so it
- * never sweeps or remaps during the measurements (the bench triggers the
- * sweep it times).
+ * on the catalog, granted the rebuilds it starts), the catalog reading
+ * `catalogFile`, the scorecard computed on every request, and the plugin's
+ * maintenance task scheduled a day out, so it never sweeps or remaps during
+ * the measurements (the bench triggers the sweep it times).
  */
 function writeBackendConfig({ dir, port, database, name, catalogFile }) {
   const config = {
@@ -39,6 +39,10 @@ function writeBackendConfig({ dir, port, database, name, catalogFile }) {
       // Every scorecard request computes it: the figure is the query's cost,
       // not the 30-second reuse a default backend adds.
       scorecard: { cacheSeconds: 0 },
+      // The bench loads its dataset through POST /v1/admin/rebuilds.
+      servicePermissions: [
+        { subject: 'bench', permissions: ['process-exceptions.rebuild'] },
+      ],
       // Runs once at start (on an empty ledger), then only when the bench
       // triggers it: a worker sleeps through its initial delay, triggers
       // included.

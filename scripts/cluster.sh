@@ -67,7 +67,7 @@ transform="$(node -p "require.resolve('@backstage/cli-node/config/nodeTransform.
 
 write_config() {
   local port="$1" file="$2"
-  # JSON is YAML. The list of static tokens stays app-config.yaml's.
+  # JSON is YAML. The list of static tokens stays app-config.demo.yaml's.
   cat >"$file" <<EOF
 {
   "backend": {
@@ -93,7 +93,7 @@ start_replica() {
   (
     cd packages/backend
     NODE_ENV=development exec setsid node --enable-source-maps --require "$transform" \
-      src/index.ts --config ../../app-config.yaml --config "$config"
+      src/index.ts --config ../../app-config.yaml --config ../../app-config.demo.yaml --config "$config"
   ) >"$log" 2>&1 &
   pids+=("$!")
   echo "$!" >"$run_dir/replica-$n.pid"

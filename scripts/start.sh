@@ -12,4 +12,5 @@ mkdir -p .data/sqlite
 if [ ! -f .data/demo-seeded ]; then
   (node scripts/seed-demo.js && touch .data/demo-seeded) &
 fi
-exec yarn start "$@"
+# The demo's local-only secrets (app-config.demo.yaml) come with it.
+exec yarn start --config app-config.yaml --config app-config.demo.yaml "$@"

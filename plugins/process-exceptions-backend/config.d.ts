@@ -75,6 +75,18 @@ export interface Config {
       /** Development only: accept deliveries of sources without a secret. */
       allowUnsigned?: boolean;
     };
+    /**
+     * People's writes (recording an exception, completing a task,
+     * acknowledging a finding, starting a rebuild) granted to services by
+     * their subject: a service may make them only when granted here or when
+     * its token's access restrictions name the permission.
+     */
+    servicePermissions?: Array<{
+      /** The service's subject, e.g. a static token's `subject`. */
+      subject: string;
+      /** Permission names, e.g. `process-exceptions.rebuild`. */
+      permissions: string[];
+    }>;
     ingestion?: {
       /**
        * Seconds a replica keeps the entity an event's subject (an entity

@@ -22,3 +22,20 @@ describe.each(databases.eachSupportedId())('plugin on %p', databaseId => {
     expect(await knex.schema.hasTable('pe_events')).toBe(true);
   });
 });
+
+describe('plugin configuration', () => {
+  it('does not start with a webhook source whose secret is missing, and names the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          processExceptionsPlugin,
+          mockServices.rootConfig.factory({
+            data: {
+              processExceptions: { webhooks: { github: {} } },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow('processExceptions.webhooks.github.secret');
+  });
+});

@@ -20,6 +20,7 @@ import { scheduleRebuilds } from './rebuild/scheduleRebuilds';
 import { scheduleMaintenance } from './scheduler/scheduleMaintenance';
 import { createRouter } from './service/createRouter';
 import { readWebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
+import { readServiceGrants } from './service/serviceWrites';
 import { subscribeToEvents } from './webhooks/subscribeToEvents';
 
 /**
@@ -109,6 +110,7 @@ export const processExceptionsPlugin = createBackendPlugin({
             rebuilds,
             policy,
             webhooks: readWebhookSettings(config),
+            serviceGrants: readServiceGrants(config),
             scorecardCacheSeconds:
               config.getOptionalNumber(
                 'processExceptions.scorecard.cacheSeconds',

@@ -28,6 +28,8 @@ import { mixedAuthServiceFactory } from './mixedAuthServiceFactory';
 
 const DOC = path.join(REPO_ROOT, 'docs/auth-matrix.md');
 const CATALOG_ONLY_TOKEN = 'auth-matrix-catalog-importer-token';
+const REBUILD_ONLY_TOKEN = 'auth-matrix-rebuild-operator-token';
+const REBUILD = 'process-exceptions.rebuild';
 const SECRETS = {
   github: 'gh-secret',
   launchdarkly: 'ld-secret',
@@ -50,6 +52,13 @@ const config = {
           type: 'static',
           options: { token: CATALOG_ONLY_TOKEN, subject: 'catalog-importer' },
           accessRestrictions: [{ plugin: 'catalog' }],
+        },
+        {
+          type: 'static',
+          options: { token: REBUILD_ONLY_TOKEN, subject: 'rebuild-operator' },
+          accessRestrictions: [
+            { plugin: 'process-exceptions', permission: REBUILD },
+          ],
         },
       ],
     },
@@ -161,6 +170,18 @@ const CALLERS: Caller[] = [
     headers: { authorization: `Bearer ${PIPELINE_TOKEN}` },
   },
   {
+    key: 'serviceDenyAll',
+    title: 'service: pipeline static token, deny-all policy',
+    permission: AuthorizeResult.DENY,
+    headers: { authorization: `Bearer ${PIPELINE_TOKEN}` },
+  },
+  {
+    key: 'scopedService',
+    title: `service: static token restricted to ${REBUILD}`,
+    permission: AuthorizeResult.ALLOW,
+    headers: { authorization: `Bearer ${REBUILD_ONLY_TOKEN}` },
+  },
+  {
     key: 'otherPlugin',
     title: 'service: static token restricted to catalog',
     permission: AuthorizeResult.ALLOW,
@@ -196,6 +217,8 @@ type Endpoint = {
     | 'write'
     | 'webhook'
     | 'webhook-or-service';
+  /** The permission a people's write or admin read needs. */
+  permission?: string;
   send: (
     server: any,
     caller: Caller,
@@ -326,6 +349,7 @@ const ENDPOINTS: Endpoint[] = [
   {
     label: 'POST /v1/admin/rebuilds',
     kind: 'write',
+    permission: REBUILD,
     send: async (server, caller, t) => {
       const res = await call(server, 'post', '/v1/admin/rebuilds', caller, {});
       t.rebuildId = res.body?.id;
@@ -336,11 +360,13 @@ const ENDPOINTS: Endpoint[] = [
   {
     label: 'GET /v1/admin/rebuilds',
     kind: 'admin-read',
+    permission: REBUILD,
     send: (server, caller) => call(server, 'get', '/v1/admin/rebuilds', caller),
   },
   {
     label: 'GET /v1/admin/rebuilds/{id}',
     kind: 'admin-read',
+    permission: REBUILD,
     send: (server, caller, t) =>
       call(
         server,
@@ -356,16 +382,19 @@ const ENDPOINTS: Endpoint[] = [
   webhook('cdevents'),
 ];
 
+const PLUGIN_SERVICES = ['service', 'serviceDenyAll', 'scopedService'];
+
 /** The documented answer, as a status or a class such as `2xx`. */
 function expected(endpoint: Endpoint, caller: Caller): string {
   const signedWebhook = caller.key === 'signed';
+  const pluginService = PLUGIN_SERVICES.includes(caller.key);
   switch (endpoint.kind) {
     case 'open': // no credentials needed
       return '200';
     case 'webhook': // only the sender's signature counts
       return signedWebhook ? '2xx' : '401';
     case 'webhook-or-service': // the signature, or a service token for this plugin
-      return signedWebhook || caller.key === 'service' ? '2xx' : '401';
+      return signedWebhook || pluginService ? '2xx' : '401';
     default:
   }
   switch (caller.key) {
@@ -375,11 +404,16 @@ function expected(endpoint: Endpoint, caller: Caller): string {
       return '401'; // a signature is not a credential outside webhooks
     case 'otherPlugin':
       return '403'; // the token's access restrictions exclude this plugin
-    case 'service':
-      // Services may read and ingest; their writes pass the permission check
-      // like anyone's (this backend's policy allows).
-      return endpoint.kind === 'read' ? '200' : '2xx';
     default:
+  }
+  if (pluginService) {
+    // Services may read and ingest; people's writes and admin reads only
+    // with the permission named in their token's access restrictions.
+    if (endpoint.kind === 'read') return '200';
+    if (endpoint.kind === 'ingest') return '2xx';
+    const named = caller.key === 'scopedService' && endpoint.permission;
+    if (!named) return '403';
+    return endpoint.kind === 'admin-read' ? '200' : '2xx';
   }
   if (endpoint.kind === 'read') return '200';
   if (endpoint.kind === 'admin-read') {
@@ -420,7 +454,11 @@ The callers:
   person; the permission policy denies, or allows, the
   \`process-exceptions.*\` permissions.
 - **service: pipeline static token** — the pipeline's token from
-  \`backend.auth.externalAccess\` (\`accessRestrictions: [{ plugin: process-exceptions }]\`).
+  \`backend.auth.externalAccess\` (\`accessRestrictions: [{ plugin: process-exceptions }]\`);
+  **deny-all policy**: the same token where the permission policy denies
+  everything.
+- **service: static token restricted to ${REBUILD}** — a token whose
+  \`accessRestrictions\` are \`[{ plugin: process-exceptions, permission: ${REBUILD} }]\`.
 - **service: static token restricted to catalog** — a real external-access
   token whose \`accessRestrictions\` name only \`catalog\`.
 - **webhook, wrong signature** / **right signature** — a sender's delivery
@@ -438,9 +476,16 @@ How to read it:
   webhook); \`403\`: valid credentials that may not do this — a person posting
   to the ingestion API (service principals only), a write without the
   permission, a token whose access restrictions exclude this plugin.
-- People's writes pass through the permission framework; a service token
-  passes it too when the policy allows (the demo portal's allow-all policy
-  does), and the write is recorded as \`service:<subject>\`.
+- People's writes (recording an exception, completing a task, acknowledging
+  a finding, rebuilds) pass through the permission framework. Backstage
+  allows any service token there unless its access restrictions name other
+  permissions, so the plugin lets a service make them only when its token's
+  access restrictions name the permission, or
+  \`processExceptions.servicePermissions\` grants it to the token's subject
+  (the demo portal's \`app-config.demo.yaml\` grants its pipeline token
+  \`${REBUILD}\`, this matrix's config grants nothing). Such a write is
+  recorded as \`service:<subject>\`. Reads and ingestion need no
+  permission.
 - Webhooks answer only to the sender's signature; a Backstage token does not
   replace it, except for CDEvents, whose senders may use a service token
   of this plugin instead of the shared secret. \`202\` means the delivery was

@@ -106,6 +106,8 @@ export class Replica {
         '--config',
         path.join(REPO_ROOT, 'app-config.yaml'),
         '--config',
+        path.join(REPO_ROOT, 'app-config.demo.yaml'),
+        '--config',
         this.configFile,
       ],
       {

@@ -2,12 +2,16 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ExceptionKind,
   ExceptionLinks,
+  Finding,
   ProcessException,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { randomUUID } from 'crypto';
 import { ExceptionStore } from '../database/ExceptionStore';
 import { Ingestor, IngestOutcome } from '../ingest/Ingestor';
 import { LedgerEventData, LedgerEventType } from '../rules/types';
+
+/** A write that another one beat to it: it would change nothing. */
+class Late extends Error {}
 
 /** Ledger source of the events people cause through the portal. */
 export const PORTAL_SOURCE = 'portal';
@@ -22,24 +26,36 @@ export class PortalActions {
     private readonly ingestor: Ingestor,
   ) {}
 
-  private async record<K extends LedgerEventType>(
+  /**
+   * Records one event, and keeps it only if `accept` takes what it did:
+   * a refused write stores nothing (see Ingestor.recordAlone).
+   */
+  private record<K extends LedgerEventType>(
     type: K,
     entityRef: string,
     actor: string,
     data: LedgerEventData[K],
+    accept: (outcome: IngestOutcome) => void,
   ): Promise<IngestOutcome> {
-    const [outcome] = await this.ingestor.ingest(PORTAL_SOURCE, [
+    return this.ingestor.recordAlone(
+      PORTAL_SOURCE,
       {
         externalId: randomUUID(),
         type,
-        occurredAt: new Date(),
         subject: entityRef,
         actor,
         data,
         payload: data,
       },
-    ]);
-    return outcome;
+      outcome => {
+        if (outcome.unmapped) {
+          throw new NotFoundError(
+            `entityRef: ${entityRef} is not in the catalog; people's writes are for catalog entities`,
+          );
+        }
+        accept(outcome);
+      },
+    );
   }
 
   async recordException(options: {
@@ -57,12 +73,8 @@ export class PortalActions {
       entityRef,
       actor,
       data,
+      () => {},
     );
-    if (outcome.unmapped) {
-      throw new NotFoundError(
-        `entityRef: ${entityRef} is not in the catalog; record exceptions for catalog entities`,
-      );
-    }
     const opened = outcome.exceptions.find(e => e.change === 'opened');
     return (await this.store.getException(opened!.id))!;
   }
@@ -85,23 +97,33 @@ export class PortalActions {
         }'; its tasks are ${exception.tasks.map(t => t.key).join(', ')}`,
       );
     }
-    if (task.doneAt) {
-      throw new ConflictError(
-        `Task '${task.key}' was already done at ${task.doneAt} by ${
-          task.doneBy ?? 'the pipeline'
+    const alreadyDone = (t: ProcessException['tasks'][number]) =>
+      new ConflictError(
+        `Task '${t.key}' was already done at ${t.doneAt} by ${
+          t.doneBy ?? 'the pipeline'
         }`,
       );
+    if (task.doneAt) throw alreadyDone(task);
+    try {
+      await this.record(
+        'backfill.completed',
+        exception.entityRef,
+        options.actor,
+        {
+          exceptionId: exception.id,
+          taskKey: task.key,
+          evidenceUrl: options.evidenceUrl,
+        },
+        o => {
+          // Another completion got there first: this one would change nothing.
+          if (!o.exceptions.some(e => e.id === exception.id)) throw new Late();
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof Late)) throw error;
+      const now = await this.store.getException(exception.id);
+      throw alreadyDone(now!.tasks.find(t => t.key === task.key)!);
     }
-    await this.record(
-      'backfill.completed',
-      exception.entityRef,
-      options.actor,
-      {
-        exceptionId: exception.id,
-        taskKey: task.key,
-        evidenceUrl: options.evidenceUrl,
-      },
-    );
     return (await this.store.getException(exception.id))!;
   }
 
@@ -115,21 +137,30 @@ export class PortalActions {
     if (!finding) {
       throw new NotFoundError(`No finding with id ${options.findingId}`);
     }
-    if (finding.acknowledgedAt) {
-      throw new ConflictError(
-        `Finding ${finding.id} was already acknowledged at ${finding.acknowledgedAt} by ${finding.acknowledgedBy}`,
+    const alreadyAcknowledged = (f: Finding) =>
+      new ConflictError(
+        `Finding ${f.id} was already acknowledged at ${f.acknowledgedAt} by ${f.acknowledgedBy}`,
       );
+    if (finding.acknowledgedAt) throw alreadyAcknowledged(finding);
+    try {
+      await this.record(
+        'finding.acknowledged',
+        finding.entityRef,
+        options.actor,
+        {
+          findingId: finding.id,
+          name: options.name,
+          reason: options.reason,
+        },
+        o => {
+          // An acknowledgement that takes effect opens its exception.
+          if (!o.exceptions.some(e => e.change === 'opened')) throw new Late();
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof Late)) throw error;
+      throw alreadyAcknowledged((await this.store.getFinding(finding.id))!);
     }
-    await this.record(
-      'finding.acknowledged',
-      finding.entityRef,
-      options.actor,
-      {
-        findingId: finding.id,
-        name: options.name,
-        reason: options.reason,
-      },
-    );
     const acknowledged = (await this.store.getFinding(finding.id))!;
     const exception = acknowledged.exceptionId
       ? await this.store.getException(acknowledged.exceptionId)

@@ -82,6 +82,34 @@ function changesBySeq(changes: StateChanges) {
   return bySeq;
 }
 
+/** What each request's events did, in the order they were sent. */
+function outcomesOf(
+  requests: NewLedgerEvent[][],
+  recorded: Map<string, number>,
+  changes: StateChanges,
+): IngestOutcome[][] {
+  const bySeq = changesBySeq(changes);
+  // Only the first copy of an id in the group is the recorded one.
+  const claimed = new Set<string>();
+  return requests.map(events =>
+    events.map(e => {
+      const key = ledgerKey(e.source, e.externalId);
+      const seq = recorded.get(key);
+      const isNew = seq !== undefined && !claimed.has(key);
+      claimed.add(key);
+      const mine = (isNew && bySeq.get(seq!)) || undefined;
+      return {
+        id: e.externalId,
+        status: isNew ? 'recorded' : 'duplicate',
+        unmapped: e.entityRef === null,
+        entityRef: e.entityRef,
+        exceptions: mine?.exceptions ?? [],
+        findings: mine?.findings ?? [],
+      };
+    }),
+  );
+}
+
 /**
  * Appends events to the ledger and re-evaluates the rules for every entity
  * they touch, all in one transaction: an event is never recorded without its
@@ -121,6 +149,43 @@ export class Ingestor {
     return this.groups.submit({ source, events });
   }
 
+  /**
+   * Records the one event of a person's write on its own, under its
+   * service's lock from the start and dated once the lock is held, so it
+   * comes after every write of that service committed before it. `accept`
+   * sees what the event did and throws to refuse it: then nothing is
+   * stored. Its id is the portal's own, so it never waits on a duplicate.
+   */
+  async recordAlone(
+    source: string,
+    event: Omit<IncomingEvent, 'occurredAt'>,
+    accept: (outcome: IngestOutcome) => void,
+  ): Promise<IngestOutcome> {
+    const { store, resolver } = this.options;
+    const subject = event.subject;
+    const entityRef =
+      (subject && (await resolver.resolve([subject])).get(subject)) || null;
+    const { outcome, changes } = await store.transaction(async tx => {
+      if (entityRef) await tx.lockEntities([entityRef]);
+      const recorded: NewLedgerEvent = {
+        ...event,
+        source,
+        entityRef,
+        occurredAt: new Date(),
+      };
+      const seqs = await tx.appendEvents([recorded]);
+      const derived = await this.deriveCases(
+        tx,
+        appendedEvents([recorded], seqs),
+      );
+      const [[answer]] = outcomesOf([[recorded]], seqs, derived);
+      accept(answer);
+      return { outcome: answer, changes: derived };
+    });
+    this.announce(changes);
+    return outcome;
+  }
+
   /** Calls `listener` after each write that changed exceptions or findings. */
   onChange(listener: () => void): void {
     this.changeListeners.add(listener);
@@ -154,36 +219,16 @@ export class Ingestor {
     );
 
     const all = ledgerEvents.flat();
-    const { recorded, changes } = await store.transaction(async tx => {
-      const seqs = await tx.appendEvents(all);
-      const appended = appendedEvents(all, seqs);
+    const { outcomes, changes } = await store.transaction(async tx => {
+      const recorded = await tx.appendEvents(all);
+      const derived = await this.deriveCases(tx, appendedEvents(all, recorded));
       return {
-        recorded: seqs,
-        changes: await this.deriveCases(tx, appended),
+        outcomes: outcomesOf(ledgerEvents, recorded, derived),
+        changes: derived,
       };
     });
     this.announce(changes);
-
-    const bySeq = changesBySeq(changes);
-    // Only the first copy of an id in the group is the recorded one.
-    const claimed = new Set<string>();
-    return ledgerEvents.map(events =>
-      events.map(e => {
-        const key = ledgerKey(e.source, e.externalId);
-        const seq = recorded.get(key);
-        const isNew = seq !== undefined && !claimed.has(key);
-        claimed.add(key);
-        const mine = (isNew && bySeq.get(seq!)) || undefined;
-        return {
-          id: e.externalId,
-          status: isNew ? 'recorded' : 'duplicate',
-          unmapped: e.entityRef === null,
-          entityRef: e.entityRef,
-          exceptions: mine?.exceptions ?? [],
-          findings: mine?.findings ?? [],
-        };
-      }),
-    );
+    return outcomes;
   }
 
   /**

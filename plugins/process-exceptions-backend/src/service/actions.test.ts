@@ -1,6 +1,8 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { event, startApi } from '../__testUtils__/testBackend';
+import { BASE, event, startApi } from '../__testUtils__/testBackend';
 
 const databases = createTestDatabases();
 
@@ -139,6 +141,124 @@ describe.each(databases.eachSupportedId())(
           })
         ).status,
       ).toBe(409);
+    });
+
+    it('refuses an exception for an entity the catalog does not know, storing nothing', async () => {
+      const api = await startApi(databases, databaseId);
+      const res = await api.postAsUser('/v1/exceptions', {
+        entityRef: 'component:default/not-registered',
+        kind: 'hotfix',
+        name: 'Hotfix',
+        reason: 'Outage',
+      });
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toMatch(
+        /component:default\/not-registered is not in the catalog/,
+      );
+      expect(await api.ledgerCount()).toBe(0);
+      expect((await api.get('/v1/unmapped')).body.items).toEqual([]);
+    });
+
+    it('answers 409 naming the first to a second acknowledgement sent at the same time, and keeps only the first', async () => {
+      const api = await startApi(databases, databaseId);
+      await api.post(
+        event('deployment.finished', {
+          deploymentId: 'd-1',
+          environment: 'production',
+          outcome: 'succeeded',
+          changeIds: ['pr-1'],
+        }),
+      );
+      const [finding] = (await api.get('/v1/findings?acknowledged=false')).body
+        .items;
+      const before = await api.ledgerCount();
+      const answers = await Promise.all(
+        ['first words', 'second words'].map(name =>
+          api.postAsUser(`/v1/findings/${finding.id}/acknowledge`, {
+            name,
+            reason: 'Shipped during INC-7',
+          }),
+        ),
+      );
+      expect(answers.map(a => a.status).sort()).toEqual([200, 409]);
+      const won = answers.find(a => a.status === 200)!;
+      const lost = answers.find(a => a.status === 409)!;
+      expect(lost.body.error.message).toContain(
+        `Finding ${finding.id} was already acknowledged at ${won.body.finding.acknowledgedAt} by user:default/jane`,
+      );
+      expect(await api.ledgerCount()).toBe(before + 1);
+      const detail = await api.get(`/v1/exceptions/${won.body.exception.id}`);
+      expect(detail.body.name).toBe(won.body.exception.name);
+    });
+
+    it('answers 409 to a second completion of a task sent at the same time, and keeps only the first', async () => {
+      const api = await startApi(databases, databaseId);
+      const created = await api.postAsUser('/v1/exceptions', {
+        entityRef: 'component:default/payments',
+        kind: 'partial-readiness',
+        name: 'Partial readiness of ST-2',
+        reason: 'Tracker sends no events',
+        links: { story: 'ST-2' },
+        gaps: [{ key: 'copy', description: 'Final copy' }],
+      });
+      const before = await api.ledgerCount();
+      const answers = await Promise.all(
+        ['https://example.com/a', 'https://example.com/b'].map(evidenceUrl =>
+          api.postAsUser(
+            `/v1/exceptions/${created.body.id}/tasks/gap:copy/complete`,
+            { evidenceUrl },
+          ),
+        ),
+      );
+      expect(answers.map(a => a.status).sort()).toEqual([200, 409]);
+      const won = answers.find(a => a.status === 200)!;
+      const lost = answers.find(a => a.status === 409)!;
+      expect(lost.body.error.message).toMatch(
+        /Task 'gap:copy' was already done at .* by user:default\/jane/,
+      );
+      expect(await api.ledgerCount()).toBe(before + 1);
+      const detail = await api.get(`/v1/exceptions/${created.body.id}`);
+      expect(detail.body.tasks[0].evidenceUrl).toBe(
+        won.body.tasks[0].evidenceUrl,
+      );
+    });
+
+    it("refuses people's writes by a service the config does not grant them, storing nothing", async () => {
+      const body = {
+        entityRef: 'component:default/payments',
+        kind: 'hotfix',
+        name: 'Hotfix',
+        reason: 'Outage',
+      };
+      const api = await startApi(databases, databaseId);
+      const refused = await request(api.server)
+        .post(`${BASE}/v1/exceptions`)
+        .set('Authorization', mockCredentials.service.header())
+        .send(body);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toMatch(
+        /process-exceptions.exception.create for service external:test-service/,
+      );
+      expect(await api.ledgerCount()).toBe(0);
+
+      const granted = await startApi(databases, databaseId, {
+        config: {
+          processExceptions: {
+            servicePermissions: [
+              {
+                subject: 'external:test-service',
+                permissions: ['process-exceptions.exception.create'],
+              },
+            ],
+          },
+        },
+      });
+      const recorded = await request(granted.server)
+        .post(`${BASE}/v1/exceptions`)
+        .set('Authorization', mockCredentials.service.header())
+        .send(body);
+      expect(recorded.status).toBe(201);
+      expect(recorded.body.openedBy).toBe('service:external:test-service');
     });
 
     it("refuses people's writes the permission policy denies, storing nothing", async () => {

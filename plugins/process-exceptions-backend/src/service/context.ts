@@ -21,6 +21,7 @@ import { Policy } from '../policy/Policy';
 import { RebuildRunner } from '../rebuild/RebuildRunner';
 import { spec } from '../schema/openapi.generated';
 import { WebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
+import { serviceWriteRefusal, ServiceGrants } from './serviceWrites';
 
 export type Router = ApiRouter<typeof spec>;
 
@@ -40,6 +41,8 @@ export interface RouterOptions {
   scorecardCacheSeconds: number;
   /** How long an entity's owner from the catalog is kept for the scorecard. */
   ownersCacheSeconds: number;
+  /** People's write permissions granted to services by config. */
+  serviceGrants: ServiceGrants;
 }
 
 /** What every route group needs: the services plus the auth and audit helpers. */
@@ -47,7 +50,10 @@ export interface RouteContext extends RouterOptions {
   actions: PortalActions;
   /** Any signed-in user or service may read. */
   reader(req: Request): Promise<BackstageCredentials>;
-  /** Authenticates a person's write and checks the permission; returns the actor. */
+  /**
+   * Authenticates a person's write and checks the permission, for a
+   * service too (see serviceWrites.ts); returns the actor.
+   */
   writer(req: Request, permission: BasicPermission): Promise<string>;
   /** Runs a write and records it with the auditor, whether it succeeds or not. */
   audited<T>(req: Request, eventId: string, fn: () => Promise<T>): Promise<T>;
@@ -75,6 +81,12 @@ export function createRouteContext(options: RouterOptions): RouteContext {
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
+      const refusal = serviceWriteRefusal(
+        credentials,
+        permission,
+        options.serviceGrants,
+      );
+      if (refusal) throw new NotAllowedError(refusal);
       const [decision] = await permissions.authorize([{ permission }], {
         credentials,
       });

@@ -14,19 +14,25 @@ export interface WebhookSettings {
 }
 
 /**
- * Reads `processExceptions.webhooks`.
+ * Reads `processExceptions.webhooks`. A source listed without its secret
+ * (typically an environment variable that is not set) is a configuration
+ * error, so the backend does not start, unless unsigned deliveries are
+ * allowed.
  *
  * @public
  */
 export function readWebhookSettings(config: Config): WebhookSettings {
   const c = config.getOptionalConfig('processExceptions.webhooks');
+  const allowUnsigned = c?.getOptionalBoolean('allowUnsigned') ?? false;
   const secrets: WebhookSettings['secrets'] = {};
   for (const source of WEBHOOK_SOURCES) {
     const secret = c?.getOptionalString(`${source}.secret`);
     if (secret) secrets[source] = secret;
+    else if (c?.has(source) && !allowUnsigned) {
+      throw new Error(
+        `Missing required config value at 'processExceptions.webhooks.${source}.secret': ${source} webhooks are configured without their secret`,
+      );
+    }
   }
-  return {
-    secrets,
-    allowUnsigned: c?.getOptionalBoolean('allowUnsigned') ?? false,
-  };
+  return { secrets, allowUnsigned };
 }
