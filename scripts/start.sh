@@ -13,4 +13,4 @@ if [ ! -f .data/demo-seeded ]; then
   (node scripts/seed-demo.js && touch .data/demo-seeded) &
 fi
 # The demo's local-only secrets (app-config.demo.yaml) come with it.
-exec yarn start --config app-config.yaml --config app-config.demo.yaml "$@"
+exec yarn start --config "$ROOT/app-config.yaml" --config "$ROOT/app-config.demo.yaml" "$@"

@@ -25,14 +25,20 @@ export function readWebhookSettings(config: Config): WebhookSettings {
   const c = config.getOptionalConfig('processExceptions.webhooks');
   const allowUnsigned = c?.getOptionalBoolean('allowUnsigned') ?? false;
   const secrets: WebhookSettings['secrets'] = {};
+  const missing: string[] = [];
   for (const source of WEBHOOK_SOURCES) {
     const secret = c?.getOptionalString(`${source}.secret`);
     if (secret) secrets[source] = secret;
-    else if (c?.has(source) && !allowUnsigned) {
-      throw new Error(
-        `Missing required config value at 'processExceptions.webhooks.${source}.secret': ${source} webhooks are configured without their secret`,
-      );
-    }
+    else if (c?.has(source)) missing.push(source);
+  }
+  if (missing.length > 0 && !allowUnsigned) {
+    throw new Error(
+      `Missing required config value at ${missing
+        .map(source => `'processExceptions.webhooks.${source}.secret'`)
+        .join(
+          ', ',
+        )}: these webhook sources are configured without their secret`,
+    );
   }
   return { secrets, allowUnsigned };
 }
