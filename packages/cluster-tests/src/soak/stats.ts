@@ -36,22 +36,32 @@ export class RequestStats {
 }
 
 /**
- * Whether memory levelled off: the peak of the last third of the samples
- * exceeds the peak of the middle third by less than `tolerance` (a share).
- * A process that leaks keeps setting new peaks; one that levels off does not.
+ * Whether memory levelled off: the median of the last third of the samples
+ * exceeds the median of the middle third by less than `tolerance` (a
+ * share). A process that leaks keeps raising its typical size; one that
+ * levels off does not, however high its garbage collector lets single
+ * samples peak between collections (peaks are reported beside it).
  */
 export function levelsOff(
   samples: number[],
   tolerance = 0.1,
-): { ok: boolean; middlePeak: number; lastPeak: number } {
+): {
+  ok: boolean;
+  middleMedian: number;
+  lastMedian: number;
+  middlePeak: number;
+  lastPeak: number;
+} {
   const third = Math.floor(samples.length / 3);
   const middle = samples.slice(third, 2 * third);
   const last = samples.slice(2 * third);
-  const middlePeak = Math.max(...middle);
-  const lastPeak = Math.max(...last);
+  const middleMedian = quantile(middle, 0.5);
+  const lastMedian = quantile(last, 0.5);
   return {
-    ok: samples.length >= 6 && lastPeak <= middlePeak * (1 + tolerance),
-    middlePeak,
-    lastPeak,
+    ok: samples.length >= 6 && lastMedian <= middleMedian * (1 + tolerance),
+    middleMedian,
+    lastMedian,
+    middlePeak: Math.max(...middle),
+    lastPeak: Math.max(...last),
   };
 }

@@ -133,8 +133,41 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       /pe_events is append-only/,
     );
 
+    // Derived text grows with the ids senders choose: no length, and the
+    // id alone keeps a natural key unique.
+    const long = {
+      id: '00000000-0000-5000-8000-000000000002',
+      natural_key: `flag-disable:${'k'.repeat(700)}`,
+      entity_ref: 'component:default/payments',
+      kind: 'flag-disable',
+      name: `Emergency disable of ${'€'.repeat(400)}`,
+      reason: 'r',
+      links: '{}',
+      opened_at: at,
+      fingerprint: 'f'.repeat(64),
+      updated_at: at,
+    };
+    await knex('pe_exceptions').insert(long);
+    await knex('pe_tasks').insert({
+      exception_id: long.id,
+      key: `gap:${'g'.repeat(255)}`,
+      position: 0,
+      title: '漢'.repeat(500),
+      role: 'developer',
+      due_at: at,
+    });
+    await expect(
+      knex('pe_exceptions').insert({
+        ...long,
+        natural_key: 'hotfix:component:default/payments:1',
+      }),
+    ).rejects.toThrow(); // the same id
+    await knex('pe_tasks').where({ exception_id: long.id }).delete();
+    await knex('pe_exceptions').where({ id: long.id }).delete();
+
     // Undoing the move of the state puts it back on the exception.
     await knex('pe_exception_states').update({ status: 'overdue' });
+    await knex.migrate.down(config); // unbounded derived text
     await knex.migrate.down(config); // the append-only triggers
     await knex.migrate.down(config); // the derivation state and rebuilds
     expect(await knex.schema.hasTable('pe_rebuilds')).toBe(false);

@@ -8,6 +8,9 @@ import { z } from 'zod/v4';
 import { dataSchemas, envelopeSchema, KnownEventType } from './eventSchemas';
 import { PARSE_OPTIONS } from './validationMessages';
 
+/** The longest entity ref the ledger's columns hold. */
+const MAX_ENTITY_REF = 255;
+
 /** The most events one request may carry. */
 export const MAX_EVENTS_PER_REQUEST = 500;
 
@@ -63,6 +66,16 @@ function parseOne(raw: unknown, prefix: string): EventEnvelope {
     } catch (e) {
       throw new InputError(
         `${prefix ? `${prefix}.` : ''}entityRef: ${(e as Error).message}`,
+      );
+    }
+    // The stored ref is the normalised one, which can be longer.
+    if (entityRef.length > MAX_ENTITY_REF) {
+      throw new InputError(
+        `${
+          prefix ? `${prefix}.` : ''
+        }entityRef: at most ${MAX_ENTITY_REF} characters once written as kind:namespace/name, got ${
+          entityRef.length
+        }`,
       );
     }
   }
