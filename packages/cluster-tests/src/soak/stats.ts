@@ -36,32 +36,22 @@ export class RequestStats {
 }
 
 /**
- * Whether memory levelled off: the median of the last third of the samples
- * exceeds the median of the middle third by less than `tolerance` (a
- * share). A process that leaks keeps raising its typical size; one that
- * levels off does not, however high its garbage collector lets single
- * samples peak between collections (peaks are reported beside it).
+ * Whether memory levelled off: the last third of the samples sets no peak
+ * more than `tolerance` (a share) above the highest one before it. A
+ * process that leaks keeps setting new peaks; one whose garbage collector
+ * lets it grow for minutes and then returns the memory (a sawtooth longer
+ * than a third of the run) does not.
  */
 export function levelsOff(
   samples: number[],
   tolerance = 0.1,
-): {
-  ok: boolean;
-  middleMedian: number;
-  lastMedian: number;
-  middlePeak: number;
-  lastPeak: number;
-} {
+): { ok: boolean; earlierPeak: number; lastPeak: number } {
   const third = Math.floor(samples.length / 3);
-  const middle = samples.slice(third, 2 * third);
-  const last = samples.slice(2 * third);
-  const middleMedian = quantile(middle, 0.5);
-  const lastMedian = quantile(last, 0.5);
+  const earlierPeak = Math.max(...samples.slice(0, 2 * third));
+  const lastPeak = Math.max(...samples.slice(2 * third));
   return {
-    ok: samples.length >= 6 && lastMedian <= middleMedian * (1 + tolerance),
-    middleMedian,
-    lastMedian,
-    middlePeak: Math.max(...middle),
-    lastPeak: Math.max(...last),
+    ok: samples.length >= 6 && lastPeak <= earlierPeak * (1 + tolerance),
+    earlierPeak,
+    lastPeak,
   };
 }
