@@ -27,35 +27,46 @@ export class PortalActions {
   ) {}
 
   /**
-   * Records one event, and keeps it only if `accept` takes what it did:
-   * a refused write stores nothing (see Ingestor.recordAlone).
+   * Records one event and keeps it only if it took effect: a write that
+   * another one beat to it (`race.tookEffect` says no) stores nothing and
+   * throws what `race.conflict` describes (see Ingestor.recordAlone).
    */
-  private record<K extends LedgerEventType>(
-    type: K,
-    entityRef: string,
-    actor: string,
-    data: LedgerEventData[K],
-    accept: (outcome: IngestOutcome) => void,
+  private async record<K extends LedgerEventType>(
+    event: {
+      type: K;
+      entityRef: string;
+      actor: string;
+      data: LedgerEventData[K];
+    },
+    race?: {
+      tookEffect: (outcome: IngestOutcome) => boolean;
+      conflict: () => Promise<Error>;
+    },
   ): Promise<IngestOutcome> {
-    return this.ingestor.recordAlone(
-      PORTAL_SOURCE,
-      {
-        externalId: randomUUID(),
-        type,
-        subject: entityRef,
-        actor,
-        data,
-        payload: data,
-      },
-      outcome => {
-        if (outcome.unmapped) {
-          throw new NotFoundError(
-            `entityRef: ${entityRef} is not in the catalog; people's writes are for catalog entities`,
-          );
-        }
-        accept(outcome);
-      },
-    );
+    const { type, entityRef, actor, data } = event;
+    try {
+      return await this.ingestor.recordAlone(
+        PORTAL_SOURCE,
+        {
+          externalId: randomUUID(),
+          type,
+          subject: entityRef,
+          actor,
+          data,
+          payload: data,
+        },
+        outcome => {
+          if (outcome.unmapped) {
+            throw new NotFoundError(
+              `entityRef: ${entityRef} is not in the catalog; people's writes are for catalog entities`,
+            );
+          }
+          if (race && !race.tookEffect(outcome)) throw new Late();
+        },
+      );
+    } catch (error) {
+      throw error instanceof Late ? await race!.conflict() : error;
+    }
   }
 
   async recordException(options: {
@@ -68,13 +79,12 @@ export class PortalActions {
     gaps?: Array<{ key: string; description: string }>;
   }): Promise<ProcessException> {
     const { entityRef, actor, ...data } = options;
-    const outcome = await this.record(
-      'exception.recorded',
+    const outcome = await this.record({
+      type: 'exception.recorded',
       entityRef,
       actor,
       data,
-      () => {},
-    );
+    });
     const opened = outcome.exceptions.find(e => e.change === 'opened');
     return (await this.store.getException(opened!.id))!;
   }
@@ -104,26 +114,26 @@ export class PortalActions {
         }`,
       );
     if (task.doneAt) throw alreadyDone(task);
-    try {
-      await this.record(
-        'backfill.completed',
-        exception.entityRef,
-        options.actor,
-        {
+    await this.record(
+      {
+        type: 'backfill.completed',
+        entityRef: exception.entityRef,
+        actor: options.actor,
+        data: {
           exceptionId: exception.id,
           taskKey: task.key,
           evidenceUrl: options.evidenceUrl,
         },
-        o => {
-          // Another completion got there first: this one would change nothing.
-          if (!o.exceptions.some(e => e.id === exception.id)) throw new Late();
+      },
+      {
+        // After another completion, this one would change nothing.
+        tookEffect: o => o.exceptions.some(e => e.id === exception.id),
+        conflict: async () => {
+          const now = await this.store.getException(exception.id);
+          return alreadyDone(now!.tasks.find(t => t.key === task.key)!);
         },
-      );
-    } catch (error) {
-      if (!(error instanceof Late)) throw error;
-      const now = await this.store.getException(exception.id);
-      throw alreadyDone(now!.tasks.find(t => t.key === task.key)!);
-    }
+      },
+    );
     return (await this.store.getException(exception.id))!;
   }
 
@@ -142,25 +152,24 @@ export class PortalActions {
         `Finding ${f.id} was already acknowledged at ${f.acknowledgedAt} by ${f.acknowledgedBy}`,
       );
     if (finding.acknowledgedAt) throw alreadyAcknowledged(finding);
-    try {
-      await this.record(
-        'finding.acknowledged',
-        finding.entityRef,
-        options.actor,
-        {
+    await this.record(
+      {
+        type: 'finding.acknowledged',
+        entityRef: finding.entityRef,
+        actor: options.actor,
+        data: {
           findingId: finding.id,
           name: options.name,
           reason: options.reason,
         },
-        o => {
-          // An acknowledgement that takes effect opens its exception.
-          if (!o.exceptions.some(e => e.change === 'opened')) throw new Late();
-        },
-      );
-    } catch (error) {
-      if (!(error instanceof Late)) throw error;
-      throw alreadyAcknowledged((await this.store.getFinding(finding.id))!);
-    }
+      },
+      {
+        // An acknowledgement that takes effect opens its exception.
+        tookEffect: o => o.exceptions.some(e => e.change === 'opened'),
+        conflict: async () =>
+          alreadyAcknowledged((await this.store.getFinding(finding.id))!),
+      },
+    );
     const acknowledged = (await this.store.getFinding(finding.id))!;
     const exception = acknowledged.exceptionId
       ? await this.store.getException(acknowledged.exceptionId)
