@@ -166,6 +166,6 @@ describe.each(databases.eachSupportedId())(
       expect((await api.get('/v1/unmapped')).body.items.length).toBeGreaterThan(
         0,
       );
-    });
+    }, 60_000);
   },
 );
