@@ -9,6 +9,22 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())(
   'people acting through the API on %p',
   databaseId => {
+    /** A production deployment nobody approved, and the finding it raised. */
+    async function withUnrecordedDeployment() {
+      const api = await startApi(databases, databaseId);
+      await api.post(
+        event('deployment.finished', {
+          deploymentId: 'd-1',
+          environment: 'production',
+          outcome: 'succeeded',
+          changeIds: ['pr-1'],
+        }),
+      );
+      const [finding] = (await api.get('/v1/findings?acknowledged=false')).body
+        .items;
+      return { api, finding };
+    }
+
     it('records an exception by hand, completes its tasks with evidence and shows the timeline', async () => {
       const api = await startApi(databases, databaseId);
       const created = await api.postAsUser('/v1/exceptions', {
@@ -97,17 +113,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('acknowledges a finding by recording the missing exception retroactively', async () => {
-      const api = await startApi(databases, databaseId);
-      await api.post(
-        event('deployment.finished', {
-          deploymentId: 'd-1',
-          environment: 'production',
-          outcome: 'succeeded',
-          changeIds: ['pr-1'],
-        }),
-      );
-      const [finding] = (await api.get('/v1/findings?acknowledged=false')).body
-        .items;
+      const { api, finding } = await withUnrecordedDeployment();
       expect(finding.rule).toBe('unrecorded-exception');
 
       const res = await api.postAsUser(
@@ -160,17 +166,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers 409 naming the first to a second acknowledgement sent at the same time, and keeps only the first', async () => {
-      const api = await startApi(databases, databaseId);
-      await api.post(
-        event('deployment.finished', {
-          deploymentId: 'd-1',
-          environment: 'production',
-          outcome: 'succeeded',
-          changeIds: ['pr-1'],
-        }),
-      );
-      const [finding] = (await api.get('/v1/findings?acknowledged=false')).body
-        .items;
+      const { api, finding } = await withUnrecordedDeployment();
       const before = await api.ledgerCount();
       const answers = await Promise.all(
         ['first words', 'second words'].map(name =>

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { sha256Hex } from '../../lib/sha256Hex';
-import { PendingKeyRow } from '../ledger/eventKeys';
+import { KEY_INSERT_OPTIONS, PendingKeyRow } from '../ledger/eventKeys';
 import { APPEND_OPTIONS } from '../ledger/ledgerRows';
 import { ColumnTypes, EVENT_COLUMNS } from '../sql/columns';
 import { inOneStatement, Statement } from '../sql/statements';
@@ -127,6 +127,7 @@ export class PostgresDialect implements SqlDialect {
       events,
       APPEND_OPTIONS,
     );
+    const keyConflict = KEY_INSERT_OPTIONS.ignoreConflictsOn.join(', ');
     const result = await run(tx, {
       sql: `with appended as (${append.sql}), indexed as (
               insert into pe_event_keys
@@ -137,7 +138,7 @@ export class PostgresDialect implements SqlDialect {
                 value_digest text, value text)
               join appended a on a.source = k.source
                 and a.external_id = k.external_id
-              on conflict (event_seq, kind, value_digest) do nothing)
+              on conflict (${keyConflict}) do nothing)
             select seq, source, external_id from appended`,
       bindings: [...append.bindings, JSON.stringify(keys)],
     });
