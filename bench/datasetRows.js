@@ -16,6 +16,8 @@ function ledgerRows(envelopes, firstSeq) {
       received_at: new Date(occurredAt.getTime() + 5000),
       data: JSON.stringify(e.data),
       payload: JSON.stringify(e),
+      // As the bench's pipeline token delivers them.
+      provenance: JSON.stringify({ kind: 'service', subject: 'bench' }),
     };
   });
 }

@@ -1,7 +1,6 @@
 'use strict';
 
-// The ledger's columns (pe_events, as the plugin's first migration creates
-// it). The loader writes the ledger alone: everything derived from it comes
+// The ledger's columns (pe_events, as the plugin's migrations create it). The loader writes the ledger alone: everything derived from it comes
 // from the plugin, through its rebuild API.
 
 const LEDGER_COLUMNS = [
@@ -16,6 +15,7 @@ const LEDGER_COLUMNS = [
   'received_at',
   'data',
   'payload',
+  'provenance',
 ];
 
 module.exports = { LEDGER_COLUMNS, LEDGER: 'pe_events' };

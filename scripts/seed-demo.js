@@ -5,6 +5,9 @@
 // overdue, something due soon and a trend over the last weeks.
 //
 //   node scripts/seed-demo.js [--url http://localhost:7007] [--token …]
+//
+// It posts as the demo's history import (app-config.demo.yaml), whose times
+// and people's checks the attestation policy accepts, as an import's.
 const { demoEvents } = require('../examples/demo/demoEvents');
 
 const arg = name => {
@@ -15,8 +18,8 @@ const url =
   arg('url') ?? process.env.PROCESS_EXCEPTIONS_URL ?? 'http://localhost:7007';
 const token =
   arg('token') ??
-  process.env.PROCESS_EXCEPTIONS_PIPELINE_TOKEN ??
-  'local-dev-pipeline-token-change-me';
+  process.env.PROCESS_EXCEPTIONS_IMPORT_TOKEN ??
+  'local-dev-history-import-token';
 const api = `${url}/api/process-exceptions`;
 const headers = {
   Authorization: `Bearer ${token}`,

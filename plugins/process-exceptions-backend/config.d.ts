@@ -43,6 +43,21 @@ export interface Config {
         /** Hours after a story is pulled to fill its gaps. Default 240 (ours). */
         backfillHours?: number;
       };
+      /** Which evidence closes which task, and which of its times count. */
+      attestation?: {
+        /**
+         * Task key (`gaps` for every gap task without its own) → who may close it: `person`,
+         * `signed`, `pipeline` or `service:<subject>`. A key given replaces
+         * that key's default (see the README's attestation table).
+         */
+        tasks?: { [taskKey: string]: string[] };
+        /** How far a sender's clock may be off, in seconds. Default 300. */
+        clockSkewSeconds?: number;
+        /** How long an events-system relay may hold a delivery, in seconds. Default 900. */
+        relayBacklogSeconds?: number;
+        /** Service subjects whose event times count as sent (a history import). */
+        trustedClocks?: string[];
+      };
     };
     /**
      * Notifications to the owning entity. Every kind is on by default.

@@ -21,7 +21,9 @@ import { scheduleMaintenance } from './scheduler/scheduleMaintenance';
 import { createRouter } from './service/createRouter';
 import { readWebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
 import { readServiceGrants } from './service/serviceWrites';
-import { subscribeToEvents } from './webhooks/subscribeToEvents';
+import { DatabaseInbox } from './inbox/DatabaseInbox';
+import { InboxApplier } from './inbox/InboxApplier';
+import { subscribeToEvents } from './inbox/subscribeToEvents';
 
 /**
  * The process-exceptions backend plugin, mounted at `/api/process-exceptions`.
@@ -81,12 +83,15 @@ export const processExceptionsPlugin = createBackendPlugin({
           store,
         });
         const settings = readNotificationSettings(config);
+        const inbox = new DatabaseInbox(await database.getClient());
+        const applier = new InboxApplier({ inbox, ingestor, policy, logger });
         await scheduleMaintenance({
           config,
           scheduler: deps.scheduler,
           logger,
           store,
           ingestor,
+          applier,
           notify: now =>
             notifyTransitions({
               log: notificationLog,
@@ -96,17 +101,13 @@ export const processExceptionsPlugin = createBackendPlugin({
               now,
             }),
         });
-        await subscribeToEvents({
-          events: deps.events,
-          ingestor,
-          policy,
-          logger,
-        });
+        await subscribeToEvents({ events: deps.events, applier });
         httpRouter.use(
           await createRouter({
             ...deps,
             store,
             ingestor,
+            inbox,
             rebuilds,
             policy,
             webhooks: readWebhookSettings(config),

@@ -6,6 +6,7 @@ import {
   FindingRule,
   ProcessException,
 } from './types';
+import { EventProvenance } from './provenance';
 
 /*
  * The shapes of the HTTP API's requests and answers, shared by the backend,
@@ -100,6 +101,13 @@ export type ExceptionTimelineEvent = {
   actor: string | null;
   occurredAt: string;
   receivedAt: string;
+  /** Who delivered it, as settled at receipt. */
+  provenance: EventProvenance;
+  /**
+   * Why its evidence closes nothing here, when the attestation policy does
+   * not let its provenance close what it names; otherwise null.
+   */
+  notCounted: string | null;
   data: unknown;
 };
 

@@ -8,4 +8,5 @@ export * from './api';
 export * from './constants';
 export * from './events';
 export * from './permissions';
+export * from './provenance';
 export * from './types';

@@ -20,5 +20,5 @@ export {
 export type { WebhookSource } from './webhooks/webhookSources';
 export { readWebhookSettings } from './webhooks/readWebhookSettings';
 export type { WebhookSettings } from './webhooks/readWebhookSettings';
-export { verifyDelivery } from './webhooks/verifyDelivery';
-export type { DeliveryHeaders } from './webhooks/verifyDelivery';
+export { deliveryCheck, verifyDelivery } from './webhooks/verifyDelivery';
+export type { DeliveryCheck, DeliveryHeaders } from './webhooks/verifyDelivery';

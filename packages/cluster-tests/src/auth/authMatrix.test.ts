@@ -346,6 +346,7 @@ const ENDPOINTS: Endpoint[] = [
   read('/v1/trends', '/v1/trends'),
   read('/v1/gates/merge?changeId=…', '/v1/gates/merge?changeId=pr-1'),
   read('/v1/unmapped', '/v1/unmapped'),
+  read('/v1/inbox', '/v1/inbox?status=rejected'),
   {
     label: 'POST /v1/admin/rebuilds',
     kind: 'write',

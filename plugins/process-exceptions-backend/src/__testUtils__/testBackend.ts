@@ -39,6 +39,19 @@ export const testEntities: Entity[] = [
 
 export const BASE = '/api/process-exceptions';
 
+/** The subject of the tests' pipeline token (`post`). */
+export const PIPELINE_SUBJECT = 'external:test-service';
+
+/**
+ * Config for tests that replay a history through the pipeline token: its
+ * times count as sent, as a history import's would.
+ */
+export const TRUSTED_PIPELINE_CLOCK = {
+  processExceptions: {
+    policies: { attestation: { trustedClocks: [PIPELINE_SUBJECT] } },
+  },
+};
+
 /** Starts the plugin on a fresh database of the given kind. */
 export async function startApi(
   databases: TestDatabases,

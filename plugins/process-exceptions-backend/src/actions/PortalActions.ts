@@ -1,5 +1,10 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  EventProvenance,
   ExceptionKind,
   ExceptionLinks,
   Finding,
@@ -8,7 +13,12 @@ import {
 import { randomUUID } from 'crypto';
 import { ExceptionStore } from '../database/ExceptionStore';
 import { Ingestor, IngestOutcome } from '../ingest/Ingestor';
+import { AttestationPolicy } from '../policy/Policy';
+import { refusalOf } from '../rules/attestation';
 import { LedgerEventData, LedgerEventType } from '../rules/types';
+
+/** Who writes: the event's actor, and how the request was authenticated. */
+export type Writer = { actor: string; provenance: EventProvenance };
 
 /** A write that another one beat to it: it would change nothing. */
 class Late extends Error {}
@@ -24,6 +34,7 @@ export class PortalActions {
   constructor(
     private readonly store: ExceptionStore,
     private readonly ingestor: Ingestor,
+    private readonly attestation: AttestationPolicy,
   ) {}
 
   /**
@@ -32,10 +43,9 @@ export class PortalActions {
    * throws what `race.conflict` describes (see Ingestor.recordAlone).
    */
   private async record<K extends LedgerEventType>(
-    event: {
+    event: Writer & {
       type: K;
       entityRef: string;
-      actor: string;
       data: LedgerEventData[K];
     },
     race?: {
@@ -43,7 +53,7 @@ export class PortalActions {
       conflict: () => Promise<Error>;
     },
   ): Promise<IngestOutcome> {
-    const { type, entityRef, actor, data } = event;
+    const { type, entityRef, actor, provenance, data } = event;
     try {
       return await this.ingestor.recordAlone(
         PORTAL_SOURCE,
@@ -55,6 +65,7 @@ export class PortalActions {
           data,
           payload: data,
         },
+        provenance,
         outcome => {
           if (outcome.unmapped) {
             throw new NotFoundError(
@@ -69,32 +80,35 @@ export class PortalActions {
     }
   }
 
-  async recordException(options: {
-    entityRef: string;
-    actor: string;
-    kind: ExceptionKind;
-    name: string;
-    reason: string;
-    links?: ExceptionLinks;
-    gaps?: Array<{ key: string; description: string }>;
-  }): Promise<ProcessException> {
-    const { entityRef, actor, ...data } = options;
+  async recordException(
+    options: Writer & {
+      entityRef: string;
+      kind: ExceptionKind;
+      name: string;
+      reason: string;
+      links?: ExceptionLinks;
+      gaps?: Array<{ key: string; description: string }>;
+    },
+  ): Promise<ProcessException> {
+    const { entityRef, actor, provenance, ...data } = options;
     const outcome = await this.record({
       type: 'exception.recorded',
       entityRef,
       actor,
+      provenance,
       data,
     });
     const opened = outcome.exceptions.find(e => e.change === 'opened');
     return (await this.store.getException(opened!.id))!;
   }
 
-  async completeTask(options: {
-    exceptionId: string;
-    taskKey: string;
-    actor: string;
-    evidenceUrl: string;
-  }): Promise<ProcessException> {
+  async completeTask(
+    options: Writer & {
+      exceptionId: string;
+      taskKey: string;
+      evidenceUrl: string;
+    },
+  ): Promise<ProcessException> {
     const exception = await this.store.getException(options.exceptionId);
     if (!exception) {
       throw new NotFoundError(`No exception with id ${options.exceptionId}`);
@@ -114,11 +128,15 @@ export class PortalActions {
         }`,
       );
     if (task.doneAt) throw alreadyDone(task);
+    // It would close nothing: refused, so nothing is stored.
+    const refusal = refusalOf(this.attestation, task.key, options.provenance);
+    if (refusal) throw new NotAllowedError(refusal);
     await this.record(
       {
         type: 'backfill.completed',
         entityRef: exception.entityRef,
         actor: options.actor,
+        provenance: options.provenance,
         data: {
           exceptionId: exception.id,
           taskKey: task.key,
@@ -137,12 +155,9 @@ export class PortalActions {
     return (await this.store.getException(exception.id))!;
   }
 
-  async acknowledgeFinding(options: {
-    findingId: string;
-    actor: string;
-    name: string;
-    reason: string;
-  }) {
+  async acknowledgeFinding(
+    options: Writer & { findingId: string; name: string; reason: string },
+  ) {
     const finding = await this.store.getFinding(options.findingId);
     if (!finding) {
       throw new NotFoundError(`No finding with id ${options.findingId}`);
@@ -157,6 +172,7 @@ export class PortalActions {
         type: 'finding.acknowledged',
         entityRef: finding.entityRef,
         actor: options.actor,
+        provenance: options.provenance,
         data: {
           findingId: finding.id,
           name: options.name,

@@ -4,6 +4,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
+  EventProvenance,
   ExceptionKind,
   Finding,
   ProcessException,
@@ -153,6 +154,8 @@ export class DatabaseExceptionStore implements ExceptionStore {
         'e.actor',
         'e.occurred_at',
         'e.received_at',
+        'e.provenance',
+        'l.not_counted',
         'e.data',
       );
     return {
@@ -164,6 +167,8 @@ export class DatabaseExceptionStore implements ExceptionStore {
         actor: e.actor,
         occurredAt: toIso(e.occurred_at)!,
         receivedAt: toIso(e.received_at)!,
+        provenance: parseJson<EventProvenance>(e.provenance),
+        notCounted: e.not_counted ?? null,
         data: parseJson<Record<string, unknown>>(e.data),
       })),
     };

@@ -5,6 +5,7 @@ import { policyVersion } from '../policy/PolicyVersion';
 import { evaluateEntity } from '../rules/evaluateEntity';
 import { DatabaseExceptionStore } from './DatabaseExceptionStore';
 import { ledgerKey, NewLedgerEvent } from './ExceptionStore';
+import { PIPELINE } from '../__testUtils__/provenance';
 
 const databases = createTestDatabases();
 const PAYMENTS = 'component:default/payments';
@@ -21,6 +22,8 @@ const hotfix = (
   subject: 'payments',
   actor: null,
   occurredAt: AT,
+  receivedAt: AT,
+  provenance: PIPELINE,
   data: {
     deploymentId: id,
     environment: 'production',

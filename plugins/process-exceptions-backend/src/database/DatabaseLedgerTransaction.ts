@@ -24,6 +24,7 @@ import {
 import {
   eventRows,
   groupEvents,
+  LEDGER_COLUMNS,
   ledgerEventOf,
   LedgerRow,
   recordedSeqs,
@@ -82,7 +83,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
     const refs = [...new Set(entityRefs)];
     if (refs.length === 0) return new Map();
     const rows = await this.query<LedgerRow>({
-      sql: `select seq, external_id, type, occurred_at, actor, entity_ref, data
+      sql: `select ${LEDGER_COLUMNS}
             from pe_events where entity_ref ${this.dialect.anyOf()}
             order by entity_ref, occurred_at, seq`,
       bindings: [this.dialect.list(refs)],
@@ -103,7 +104,7 @@ export class DatabaseLedgerTransaction implements LedgerTransaction {
 
   async mapSubject(subject: string, entityRef: string): Promise<LedgerEvent[]> {
     const rows = await this.query<LedgerRow>({
-      sql: `select seq, external_id, type, occurred_at, actor, entity_ref, data
+      sql: `select ${LEDGER_COLUMNS}
             from pe_events where subject = ? and entity_ref is null`,
       bindings: [subject],
     });

@@ -1,4 +1,5 @@
 import {
+  EventProvenance,
   ExceptionKind,
   ExceptionStatus,
   Finding,
@@ -25,6 +26,10 @@ export interface NewLedgerEvent {
   subject: string | null;
   actor: string | null;
   occurredAt: Date;
+  /** When the plugin received it. */
+  receivedAt: Date;
+  /** Who delivered it (see EventProvenance). */
+  provenance: EventProvenance;
   data: unknown;
   payload: unknown;
 }
@@ -124,6 +129,9 @@ export type TimelineEvent = {
   actor: string | null;
   occurredAt: string;
   receivedAt: string;
+  provenance: EventProvenance;
+  /** Why its evidence closed nothing here, if it did not. */
+  notCounted: string | null;
   data: Record<string, unknown>;
 };
 

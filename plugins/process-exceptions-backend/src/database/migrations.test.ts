@@ -23,6 +23,7 @@ const tables = [
   'pe_event_keys_backfill',
   'pe_derivation_state',
   'pe_rebuilds',
+  'pe_inbox',
 ];
 
 const databases = createTestDatabases();
@@ -99,8 +100,14 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     await knex.migrate.latest(config);
 
-    expect(await knex('pe_events').select('external_id', 'data')).toEqual([
-      { external_id: 'deploy-1', data: '{"deploymentId":"1"}' },
+    expect(
+      await knex('pe_events').select('external_id', 'data', 'provenance'),
+    ).toEqual([
+      {
+        external_id: 'deploy-1',
+        data: '{"deploymentId":"1"}',
+        provenance: '{"kind":"pre-provenance"}',
+      },
     ]);
     expect(await knex('pe_exceptions').pluck('name')).toEqual(['Hotfix 1']);
     const [state] = await knex('pe_exception_states').select();
@@ -167,6 +174,14 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     // Undoing the move of the state puts it back on the exception.
     await knex('pe_exception_states').update({ status: 'overdue' });
+    await knex.migrate.down(config); // the inbox
+    expect(await knex.schema.hasTable('pe_inbox')).toBe(false);
+    await knex.migrate.down(config); // provenance
+    expect(await knex.schema.hasColumn('pe_events', 'provenance')).toBe(false);
+    // The guard still holds without the column.
+    await expect(knex('pe_events').update({ data: '{}' })).rejects.toThrow(
+      /pe_events is append-only/,
+    );
     await knex.migrate.down(config); // unbounded derived text
     await knex.migrate.down(config); // the append-only triggers
     await knex.migrate.down(config); // the derivation state and rebuilds

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { DatabaseExceptionStore } from './DatabaseExceptionStore';
 import { LedgerTransaction } from './ExceptionStore';
+import { PIPELINE } from '../__testUtils__/provenance';
 
 const databases = createTestDatabases();
 // Only PostgreSQL runs two writers at once; SQLite's single writer cannot deadlock.
@@ -44,6 +45,8 @@ describe.each(postgres)('transactions on %p', databaseId => {
             subject: first,
             actor: null,
             occurredAt: new Date('2026-11-24T10:00:00Z'),
+            receivedAt: new Date('2026-11-24T10:00:00Z'),
+            provenance: PIPELINE,
             data: { incidentId: id, severity: 'P1' },
             payload: {},
           },

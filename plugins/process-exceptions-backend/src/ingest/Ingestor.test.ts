@@ -4,6 +4,7 @@ import { DatabaseExceptionStore } from '../database/DatabaseExceptionStore';
 import { DEFAULT_POLICY } from '../policy/Policy';
 import { EntityResolver } from './EntityResolver';
 import { Ingestor } from './Ingestor';
+import { PIPELINE } from '../__testUtils__/provenance';
 
 const databases = createTestDatabases();
 
@@ -50,9 +51,11 @@ describe.each(databases.eachSupportedId())('Ingestor on %p', databaseId => {
 
   it('applies kept unmapped events once the catalog can resolve their service', async () => {
     const { store, catalog, ingestor } = await setup();
-    const [outcome] = await ingestor.ingest('api', [
-      deployment('d-1', new Date()),
-    ]);
+    const [outcome] = await ingestor.ingest(
+      'api',
+      [deployment('d-1', new Date())],
+      PIPELINE,
+    );
     expect(outcome).toEqual(
       expect.objectContaining({ status: 'recorded', unmapped: true }),
     );
@@ -73,10 +76,14 @@ describe.each(databases.eachSupportedId())('Ingestor on %p', databaseId => {
     const { store, catalog, ingestor } = await setup();
     catalog.known.add('component:default/new-service');
     const now = Date.now();
-    await ingestor.ingest('api', [
-      deployment('due-soon', new Date(now - 23 * HOUR)), // due in 1 h
-      deployment('due-later', new Date(now - 1 * HOUR)), // due in 23 h
-    ]);
+    await ingestor.ingest(
+      'api',
+      [
+        deployment('due-soon', new Date(now - 23 * HOUR)), // due in 1 h
+        deployment('due-later', new Date(now - 1 * HOUR)), // due in 23 h
+      ],
+      PIPELINE,
+    );
     const inTwoHours = new Date(now + 2 * HOUR);
     const [a, b] = await Promise.all([
       store.markOverdue(inTwoHours),
@@ -116,19 +123,27 @@ describe.each(databases.eachSupportedId())('Ingestor on %p', databaseId => {
         type: 'incident.opened',
         data: { incidentId: `${prefix}-${i}`, severity: 'P3' },
       }));
-    await one.ingestor.ingest('api', minorIncidents('early'));
-    await two.ingestor.ingest('api', [
-      {
-        ...deployment('INC-9', new Date(now - 3 * HOUR)),
-        type: 'incident.opened',
-        data: { incidentId: 'INC-9', severity: 'P0', title: 'Checkout down' },
-      },
-    ]);
+    await one.ingestor.ingest('api', minorIncidents('early'), PIPELINE);
+    await two.ingestor.ingest(
+      'api',
+      [
+        {
+          ...deployment('INC-9', new Date(now - 3 * HOUR)),
+          type: 'incident.opened',
+          data: { incidentId: 'INC-9', severity: 'P0', title: 'Checkout down' },
+        },
+      ],
+      PIPELINE,
+    );
     const fix = deployment('fix', new Date(now - 2 * HOUR));
-    await one.ingestor.ingest('api', [
-      ...minorIncidents('late'),
-      { ...fix, data: { ...fix.data, incidentId: 'INC-9' } },
-    ]);
+    await one.ingestor.ingest(
+      'api',
+      [
+        ...minorIncidents('late'),
+        { ...fix, data: { ...fix.data, incidentId: 'INC-9' } },
+      ],
+      PIPELINE,
+    );
 
     const { items } = await one.store.listExceptions({ limit: 10 });
     expect(items).toEqual([
@@ -145,15 +160,14 @@ describe.each(databases.eachSupportedId())('Ingestor on %p', databaseId => {
     catalog.known.add('component:default/new-service');
     const now = Date.now();
     const first = deployment('first', new Date(now - 5 * HOUR));
-    await ingestor.ingest('api', [first]);
+    await ingestor.ingest('api', [first], PIPELINE);
     // Earlier than what is stored, twice in one request, beside a duplicate.
     const earlier = deployment('earlier', new Date(now - 7 * HOUR));
-    const outcomes = await ingestor.ingest('api', [
-      earlier,
-      earlier,
-      first,
-      deployment('later', new Date(now - HOUR)),
-    ]);
+    const outcomes = await ingestor.ingest(
+      'api',
+      [earlier, earlier, first, deployment('later', new Date(now - HOUR))],
+      PIPELINE,
+    );
     expect(outcomes.map(o => o.status)).toEqual([
       'recorded',
       'duplicate',

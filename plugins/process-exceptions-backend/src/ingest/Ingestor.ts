@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { EventProvenance } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import {
   ExceptionStore,
   LedgerTransaction,
@@ -47,7 +48,13 @@ export type IngestOutcome = {
   findings: FindingChange[];
 };
 
-type IngestRequest = { source: string; events: IncomingEvent[] };
+type IngestRequest = {
+  source: string;
+  events: IncomingEvent[];
+  /** Who delivered them, and when they arrived. */
+  provenance: EventProvenance;
+  receivedAt: Date;
+};
 
 /**
  * Events of one group, at most, in one transaction: four full batches, so a
@@ -145,8 +152,14 @@ export class Ingestor {
     });
   }
 
-  ingest(source: string, events: IncomingEvent[]): Promise<IngestOutcome[]> {
-    return this.groups.submit({ source, events });
+  /** Records events `provenance` delivered, received at `receivedAt`. */
+  ingest(
+    source: string,
+    events: IncomingEvent[],
+    provenance: EventProvenance,
+    receivedAt = new Date(),
+  ): Promise<IngestOutcome[]> {
+    return this.groups.submit({ source, events, provenance, receivedAt });
   }
 
   /**
@@ -159,6 +172,7 @@ export class Ingestor {
   async recordAlone(
     source: string,
     event: Omit<IncomingEvent, 'occurredAt'>,
+    provenance: EventProvenance,
     accept: (outcome: IngestOutcome) => void,
   ): Promise<IngestOutcome> {
     const { store, resolver } = this.options;
@@ -167,11 +181,14 @@ export class Ingestor {
       (subject && (await resolver.resolve([subject])).get(subject)) || null;
     const { outcome, changes } = await store.transaction(async tx => {
       if (entityRef) await tx.lockEntities([entityRef]);
+      const now = new Date();
       const recorded: NewLedgerEvent = {
         ...event,
         source,
         entityRef,
-        occurredAt: new Date(),
+        occurredAt: now,
+        receivedAt: now,
+        provenance,
       };
       const seqs = await tx.appendEvents([recorded]);
       const derived = await this.deriveCases(
@@ -213,6 +230,8 @@ export class Ingestor {
         subject: e.subject,
         actor: e.actor,
         occurredAt: e.occurredAt,
+        receivedAt: r.receivedAt,
+        provenance: r.provenance,
         data: e.data,
         payload: e.payload,
       })),

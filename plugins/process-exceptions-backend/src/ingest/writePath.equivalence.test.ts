@@ -6,6 +6,7 @@ import { DEFAULT_POLICY } from '../policy/Policy';
 import { randomLedger, randomOf } from '../rules/__testUtils__/randomLedger';
 import { EntityResolver } from './EntityResolver';
 import { Ingestor } from './Ingestor';
+import { PIPELINE } from '../__testUtils__/provenance';
 
 const databases = createTestDatabases();
 
@@ -83,7 +84,9 @@ describe.each(databases.eachSupportedId())(
             requests.push(stream.slice(sent, sent + size));
             sent += size;
           }
-          await Promise.all(requests.map(r => ingestor.ingest('api', r)));
+          await Promise.all(
+            requests.map(r => ingestor.ingest('api', r, PIPELINE)),
+          );
           if (sent > stream.length / 2 && !catalog.known.has(late)) {
             catalog.known.add(late);
             await ingestor.remapUnmapped();

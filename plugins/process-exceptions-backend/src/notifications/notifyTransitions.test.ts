@@ -9,6 +9,7 @@ import { policyVersion } from '../policy/PolicyVersion';
 import { DatabaseNotificationLog } from './DatabaseNotificationLog';
 import { notifyTransitions } from './notifyTransitions';
 import { readNotificationSettings } from './readNotificationSettings';
+import { PIPELINE } from '../__testUtils__/provenance';
 
 const databases = createTestDatabases();
 const HOUR = 3600_000;
@@ -64,7 +65,11 @@ describe.each(databases.eachSupportedId())(
     it('announces each transition once, to the owning entity, under one scope per exception', async () => {
       const { store, ingestor, sweep, sent } = await setup();
       const now = Date.now();
-      await ingestor.ingest('api', [hotfix('d-1', new Date(now - 21 * HOUR))]); // due in 3 h
+      await ingestor.ingest(
+        'api',
+        [hotfix('d-1', new Date(now - 21 * HOUR))],
+        PIPELINE,
+      ); // due in 3 h
 
       expect(await sweep(new Date(now))).toBe(3); // opened, due soon, and the finding (no approvals)
       expect(await sweep(new Date(now))).toBe(0); // a second sweep sends nothing again
@@ -106,9 +111,11 @@ describe.each(databases.eachSupportedId())(
           },
         },
       });
-      await ingestor.ingest('api', [
-        hotfix('d-2', new Date(Date.now() - HOUR)),
-      ]);
+      await ingestor.ingest(
+        'api',
+        [hotfix('d-2', new Date(Date.now() - HOUR))],
+        PIPELINE,
+      );
       const counts = await Promise.all([sweep(new Date()), sweep(new Date())]);
       expect(counts[0] + counts[1]).toBe(1);
       expect(sent.map(s => s.payload.title)).toEqual([
@@ -119,7 +126,11 @@ describe.each(databases.eachSupportedId())(
     it('announces nothing again after a rebuild with a raised policy revision', async () => {
       const { store, ingestor, sweep } = await setup();
       const now = Date.now();
-      await ingestor.ingest('api', [hotfix('d-1', new Date(now - 21 * HOUR))]);
+      await ingestor.ingest(
+        'api',
+        [hotfix('d-1', new Date(now - 21 * HOUR))],
+        PIPELINE,
+      );
       expect(await sweep(new Date(now))).toBe(3);
 
       const policy = {

@@ -1,4 +1,24 @@
 /**
+ * Who may close a task, by how the evidence was delivered: `person` (signed
+ * in to the portal, allowed by the permission policy), `signed` (a webhook
+ * whose signature or secret was checked, or an events-system topic),
+ * `pipeline` (any service token), or `service:<subject>` (that service only).
+ */
+export type Attester = 'person' | 'signed' | 'pipeline' | `service:${string}`;
+
+/** What evidence counts, and which of its times, by provenance. */
+export interface AttestationPolicy {
+  /** Task key (`gaps` for every gap task without its own) → who may close it. */
+  tasks: Record<string, Attester[]>;
+  /** How far a sender's clock may be off the plugin's, in seconds. */
+  clockSkewSeconds: number;
+  /** How long an events-system relay may hold a delivery, in seconds. */
+  relayBacklogSeconds: number;
+  /** Service subjects whose times count as sent, e.g. a history import. */
+  trustedClocks: string[];
+}
+
+/**
  * The handbook's numbers, read from `processExceptions.policies`.
  *
  * @internal
@@ -30,7 +50,28 @@ export interface Policy {
     /** Deadline after the story was pulled. Ours, not the handbook's. */
     backfillHours: number;
   };
+  attestation: AttestationPolicy;
 }
+
+/**
+ * Role checks need a person or a signed review; what a pipeline observes
+ * (reviews counted, deployments, verifications, gaps) a pipeline may report.
+ */
+export const DEFAULT_ATTESTATION: AttestationPolicy = {
+  tasks: {
+    'full-review': ['person', 'signed', 'pipeline'],
+    'brief-check': ['person', 'signed'],
+    'qa-scenario': ['person', 'signed'],
+    'design-check': ['person', 'signed'],
+    'fix-deployed': ['signed', 'pipeline'],
+    'staging-verified': ['person', 'signed', 'pipeline'],
+    'flag-re-enabled': ['person', 'signed', 'pipeline'],
+    gaps: ['person', 'signed', 'pipeline'],
+  },
+  clockSkewSeconds: 300,
+  relayBacklogSeconds: 900,
+  trustedClocks: [],
+};
 
 /** The handbook's values, and our own where the handbook names none. */
 export const DEFAULT_POLICY: Policy = {
@@ -48,4 +89,5 @@ export const DEFAULT_POLICY: Policy = {
   },
   flagDisable: { backfillHours: 72 },
   partialReadiness: { backfillHours: 240 },
+  attestation: DEFAULT_ATTESTATION,
 };

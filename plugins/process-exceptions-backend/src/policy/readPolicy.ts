@@ -1,5 +1,47 @@
 import { Config } from '@backstage/config';
-import { DEFAULT_POLICY, Policy } from './Policy';
+import { InputError } from '@backstage/errors';
+import {
+  AttestationPolicy,
+  Attester,
+  DEFAULT_ATTESTATION,
+  DEFAULT_POLICY,
+  Policy,
+} from './Policy';
+
+const ATTESTERS = ['person', 'signed', 'pipeline'];
+
+function readAttesters(c: Config, taskKey: string): Attester[] {
+  const values = c.getStringArray(taskKey);
+  for (const value of values) {
+    const named = value.startsWith('service:') && value.length > 8;
+    if (!named && !ATTESTERS.includes(value)) {
+      throw new InputError(
+        `processExceptions.policies.attestation.tasks.${taskKey}: '${value}' is not an attester; ` +
+          `use person, signed, pipeline or service:<subject>`,
+      );
+    }
+  }
+  return values as Attester[];
+}
+
+/** Reads `attestation`; each task key given replaces that key's default. */
+function readAttestation(c: Config | undefined): AttestationPolicy {
+  const d = DEFAULT_ATTESTATION;
+  if (!c) return d;
+  const tasks = { ...d.tasks };
+  const given = c.getOptionalConfig('tasks');
+  for (const key of given?.keys() ?? []) {
+    tasks[key] = readAttesters(given!, key);
+  }
+  return {
+    tasks,
+    clockSkewSeconds:
+      c.getOptionalNumber('clockSkewSeconds') ?? d.clockSkewSeconds,
+    relayBacklogSeconds:
+      c.getOptionalNumber('relayBacklogSeconds') ?? d.relayBacklogSeconds,
+    trustedClocks: c.getOptionalStringArray('trustedClocks') ?? d.trustedClocks,
+  };
+}
 
 /** Reads `processExceptions.policies`, defaulting each value separately. */
 export function readPolicy(config: Config): Policy {
@@ -37,5 +79,6 @@ export function readPolicy(config: Config): Policy {
         c.getOptionalNumber('partialReadiness.backfillHours') ??
         d.partialReadiness.backfillHours,
     },
+    attestation: readAttestation(c.getOptionalConfig('attestation')),
   };
 }

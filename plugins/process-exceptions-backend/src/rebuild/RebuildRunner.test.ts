@@ -8,6 +8,7 @@ import { DEFAULT_POLICY, Policy } from '../policy/Policy';
 import { policyVersion } from '../policy/PolicyVersion';
 import { DatabaseRebuildJobs } from './DatabaseRebuildJobs';
 import { RebuildRunner } from './RebuildRunner';
+import { PIPELINE } from '../__testUtils__/provenance';
 
 const databases = createTestDatabases();
 const HOUR = 3600_000;
@@ -80,10 +81,11 @@ describe.each(databases.eachSupportedId())('rebuilds on %p', databaseId => {
     const { knex, store } = await setup();
     const at = new Date(Date.now() - HOUR);
     const old = replica(knex, store, withBackfillHours(24), 0);
-    await old.ingestor.ingest('api', [
-      hotfix('d-1', PAYMENTS, at),
-      hotfix('d-2', LEDGER, at),
-    ]);
+    await old.ingestor.ingest(
+      'api',
+      [hotfix('d-1', PAYMENTS, at), hotfix('d-2', LEDGER, at)],
+      PIPELINE,
+    );
     const due24 = new Date(at.getTime() + 24 * HOUR).toISOString();
     expect(await deadlines(store)).toEqual([
       [LEDGER, due24],
@@ -127,9 +129,11 @@ describe.each(databases.eachSupportedId())('rebuilds on %p', databaseId => {
     expect(await deadlines(store)).toContainEqual([PAYMENTS, due48]);
 
     // A write it still takes marks the service for the newer policy again.
-    await old.ingestor.ingest('api', [
-      hotfix('d-3', PAYMENTS, new Date(at.getTime() + 1000)),
-    ]);
+    await old.ingestor.ingest(
+      'api',
+      [hotfix('d-3', PAYMENTS, new Date(at.getTime() + 1000))],
+      PIPELINE,
+    );
     expect(await revisions(knex)).toEqual([
       [LEDGER, 1],
       [PAYMENTS, 0],
@@ -161,6 +165,7 @@ describe.each(databases.eachSupportedId())('rebuilds on %p', databaseId => {
       actor: null,
       occurred_at: at,
       received_at: at,
+      provenance: JSON.stringify(PIPELINE),
       data: JSON.stringify({
         deploymentId: 'old-1',
         environment: 'production',
@@ -195,17 +200,21 @@ describe.each(databases.eachSupportedId())('rebuilds on %p', databaseId => {
     );
 
     // The case is found through the new keys: a backfill by incident closes it.
-    await ingestor.ingest('api', [
-      {
-        externalId: 'done-1',
-        type: 'backfill.completed',
-        occurredAt: new Date(),
-        subject: PAYMENTS,
-        actor: null,
-        data: { incidentId: 'INC-1', taskKey: 'full-review' },
-        payload: {},
-      },
-    ]);
+    await ingestor.ingest(
+      'api',
+      [
+        {
+          externalId: 'done-1',
+          type: 'backfill.completed',
+          occurredAt: new Date(),
+          subject: PAYMENTS,
+          actor: null,
+          data: { incidentId: 'INC-1', taskKey: 'full-review' },
+          payload: {},
+        },
+      ],
+      PIPELINE,
+    );
     const after = await store.getException(exception.id);
     expect(after?.tasks.find(t => t.key === 'full-review')?.doneAt).toEqual(
       expect.any(String),
@@ -216,10 +225,11 @@ describe.each(databases.eachSupportedId())('rebuilds on %p', databaseId => {
     const { knex, store } = await setup();
     const at = new Date(Date.now() - HOUR);
     const { ingestor, runner, jobs } = replica(knex, store, DEFAULT_POLICY, 0);
-    await ingestor.ingest('api', [
-      hotfix('d-1', LEDGER, at),
-      hotfix('d-2', PAYMENTS, at),
-    ]);
+    await ingestor.ingest(
+      'api',
+      [hotfix('d-1', LEDGER, at), hotfix('d-2', PAYMENTS, at)],
+      PIPELINE,
+    );
     const job = await jobs.createRequested(ingestor.version, 'user:default/a');
     // A worker that rebuilt the first service, then died with its lease.
     const gone = await jobs.claim('gone', new Date(), new Date());

@@ -29,6 +29,7 @@ export function applyBackfills(
     for (const exception of targets) {
       const task = exception.tasks.find(t => t.key === taskKey);
       if (!task) continue;
+      if (!ctx.attests(taskKey, backfill, exception.notCounted)) continue;
       if (task.doneAt && isAtOrBefore(task.doneAt, backfill.occurredAt)) {
         continue;
       }

@@ -5,6 +5,7 @@ import { findingIdFor } from './ids';
 import { naturalKeys } from './naturalKeys';
 import { EntityState, LedgerEvent } from './types';
 import { NOW, randomLedger, randomOf } from './__testUtils__/randomLedger';
+import { SIGNED } from './__testUtils__/events';
 
 const byKey = (a: { naturalKey: string }, b: { naturalKey: string }) =>
   a.naturalKey < b.naturalKey ? -1 : 1;
@@ -50,6 +51,8 @@ describe('splitIntoCases', () => {
         externalId: `e-${seq}`,
         type,
         occurredAt: new Date(NOW.getTime() - seq * 1000),
+        receivedAt: NOW,
+        provenance: SIGNED,
         actor: 'sam',
         entityRef,
         data,

@@ -1,5 +1,11 @@
 import { Policy } from '../policy/Policy';
-import { LedgerEvent, LedgerEventOf, LedgerEventType } from './types';
+import { refusalOf, withAttestedTimes } from './attestation';
+import {
+  LedgerEvent,
+  LedgerEventOf,
+  LedgerEventType,
+  NotCounted,
+} from './types';
 import { isAtOrBefore } from './time';
 
 export interface IncidentInfo {
@@ -29,8 +35,26 @@ export interface RuleContext {
   entityRef: string;
   /** The part of the entity ref after the last `/`. */
   entityName: string;
-  /** Sorted by occurredAt, then seq. */
+  /**
+   * Sorted by occurredAt, then seq; occurredAt is the attested time (see
+   * attestation.ts), which may differ from what the sender wrote.
+   */
   events: LedgerEvent[];
+  /**
+   * True when `event` may close the task `taskKey`; otherwise adds it to
+   * `notCounted` (when given) with the reason, for the timeline.
+   */
+  attests(
+    taskKey: string,
+    event: LedgerEvent,
+    notCounted?: NotCounted[],
+  ): boolean;
+  /** The first of `candidates` that {@link attests}; the refused ones before it are noted. */
+  firstAttesting<T extends LedgerEvent>(
+    taskKey: string,
+    candidates: readonly T[],
+    notCounted: NotCounted[],
+  ): T | undefined;
   incidents: Map<string, IncidentInfo>;
   /** Events of one type, in replay order; shared, so never to be changed. */
   ofType<K extends LedgerEventType>(type: K): readonly LedgerEventOf<K>[];
@@ -38,7 +62,7 @@ export interface RuleContext {
   isStaging(environment: string): boolean;
   /** Succeeded deployments to a production environment. */
   productionDeployments(): LedgerEventOf<'deployment.finished'>[];
-  /** Reviews of these changes, in replay order. */
+  /** Reviews of these changes that may count toward a review, in replay order. */
   reviewsOf(changeIds: readonly string[]): Review[];
   /** Distinct approving reviewers of these changes at `time` (inclusive). */
   approvalsBefore(changeIds: readonly string[], time: Date): Approval[];
@@ -143,14 +167,19 @@ export function buildContext(
   policy: Policy,
   unsorted: LedgerEvent[],
 ): RuleContext {
-  const events = [...unsorted].sort(compareEvents);
+  const events = withAttestedTimes(policy.attestation, unsorted).sort(
+    compareEvents,
+  );
   const entityRef = events[0]?.entityRef ?? '';
   const incidents = indexIncidents(events, policy);
 
   const reviewsByChange = new Map<string, Review[]>();
   const mergesByChange = new Map<string, LedgerEventOf<'change.merged'>[]>();
   for (const event of events) {
-    if (event.type === 'change.reviewed') {
+    if (
+      event.type === 'change.reviewed' &&
+      !refusalOf(policy.attestation, 'full-review', event.provenance)
+    ) {
       const list = reviewsByChange.get(event.data.changeId) ?? [];
       list.push(event);
       reviewsByChange.set(event.data.changeId, list);
@@ -176,6 +205,16 @@ export function buildContext(
   const isStaging = (env: string) =>
     includesText(policy.environments.staging, env);
 
+  const attests = (
+    taskKey: string,
+    event: LedgerEvent,
+    notCounted?: NotCounted[],
+  ) => {
+    const reason = refusalOf(policy.attestation, taskKey, event.provenance);
+    if (reason) notCounted?.push({ seq: event.seq, reason });
+    return reason === null;
+  };
+
   const reviewsOf = (changeIds: readonly string[]) =>
     [...new Set(changeIds)]
       .flatMap(id => reviewsByChange.get(id) ?? [])
@@ -196,6 +235,10 @@ export function buildContext(
     entityRef,
     entityName: entityNameOf(entityRef),
     events,
+    attests,
+    firstAttesting(taskKey, candidates, notCounted) {
+      return candidates.find(c => attests(taskKey, c, notCounted));
+    },
     incidents,
     ofType,
     isProduction,

@@ -56,7 +56,19 @@ export function evaluateEntity(
 
   return {
     exceptions: exceptions
-      .map(e => settleStatus({ ...e, eventSeqs: sortedSeqs(e.eventSeqs) }, now))
+      .map(e =>
+        settleStatus(
+          {
+            ...e,
+            // What closed nothing is on the timeline too, with its reason.
+            eventSeqs: sortedSeqs([
+              ...e.eventSeqs,
+              ...e.notCounted.map(n => n.seq),
+            ]),
+          },
+          now,
+        ),
+      )
       .sort(byTimeThenKey(e => e.openedAt)),
     findings: acknowledged.findings
       .map(f => ({ ...f, eventSeqs: sortedSeqs(f.eventSeqs) }))

@@ -9,6 +9,7 @@ import {
   DerivedException,
   DerivedTask,
   LedgerEventOf,
+  NotCounted,
   RuleOutput,
   SourcedFinding,
 } from './types';
@@ -51,10 +52,11 @@ function openFlagDisable(ctx: RuleContext, off: FlagChange): DerivedException {
   const tasks = openTasks(FLAG_DISABLE_TASKS, deadline);
   const exceptionId = exceptionIdFor(naturalKey);
   const seqs = [off.seq];
+  const notCounted: NotCounted[] = [];
 
-  const fix = ctx
+  const fixes = ctx
     .ofType('deployment.finished')
-    .find(
+    .filter(
       d =>
         d.data.outcome === 'succeeded' &&
         d.data.viaPipeline !== false &&
@@ -62,6 +64,7 @@ function openFlagDisable(ctx: RuleContext, off: FlagChange): DerivedException {
         (d.data.fixes?.flagKey === flagKey ||
           d.data.fixes?.exceptionId === exceptionId),
     );
+  const fix = ctx.firstAttesting('fix-deployed', fixes, notCounted);
   if (fix) {
     markDone(tasks, 'fix-deployed', {
       ...fix,
@@ -71,9 +74,9 @@ function openFlagDisable(ctx: RuleContext, off: FlagChange): DerivedException {
   }
 
   const fixChanges = fix?.data.changeIds ?? [];
-  const verification = ctx
+  const verifications = ctx
     .ofType('verification.finished')
-    .find(
+    .filter(
       v =>
         v.data.outcome === 'passed' &&
         ctx.isStaging(v.data.environment) &&
@@ -81,6 +84,11 @@ function openFlagDisable(ctx: RuleContext, off: FlagChange): DerivedException {
         (v.data.flagKey === flagKey ||
           (v.data.changeIds ?? []).some(id => fixChanges.includes(id))),
     );
+  const verification = ctx.firstAttesting(
+    'staging-verified',
+    verifications,
+    notCounted,
+  );
   if (verification) {
     markDone(tasks, 'staging-verified', {
       ...verification,
@@ -101,6 +109,7 @@ function openFlagDisable(ctx: RuleContext, off: FlagChange): DerivedException {
     openedAt: off.occurredAt,
     deadline,
     tasks,
+    notCounted,
     eventSeqs: sortedSeqs(seqs),
   });
 }
@@ -111,10 +120,12 @@ function reEnable(
   { exception, off }: StillOff,
   on: FlagChange,
 ): SourcedFinding | null {
-  markDone(exception.tasks, 'flag-re-enabled', {
-    ...on,
-    url: on.data.url ?? null,
-  });
+  if (ctx.attests('flag-re-enabled', on, exception.notCounted)) {
+    markDone(exception.tasks, 'flag-re-enabled', {
+      ...on,
+      url: on.data.url ?? null,
+    });
+  }
   exception.eventSeqs = sortedSeqs([...exception.eventSeqs, on.seq]);
 
   const verifiedAt = exception.tasks.find(

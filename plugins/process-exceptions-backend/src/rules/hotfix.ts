@@ -5,7 +5,7 @@ import { newFinding } from './newFinding';
 import { sortedSeqs } from './sortedSeqs';
 import { HOTFIX_TASKS, openTasks } from './taskTemplates';
 import { addHours, isAfter } from './time';
-import { DerivedTask, LedgerEventOf, RuleOutput } from './types';
+import { DerivedTask, LedgerEventOf, NotCounted, RuleOutput } from './types';
 import { naturalKeys } from './naturalKeys';
 
 type Deployment = LedgerEventOf<'deployment.finished'>;
@@ -39,11 +39,15 @@ export function deploymentLinks(deployment: Deployment): ExceptionLinks {
   };
 }
 
-/** Closes the tasks whose evidence is in the ledger; returns the evidence. */
+/**
+ * Closes the tasks whose evidence is in the ledger; returns the evidence.
+ * A role's review the attestation policy does not count goes to `notCounted`.
+ */
 function closeByEvidence(
   ctx: RuleContext,
   deployment: Deployment,
   tasks: DerivedTask[],
+  notCounted: NotCounted[],
 ): number[] {
   const changeIds = deployment.data.changeIds ?? [];
   const evidence: number[] = [];
@@ -70,12 +74,13 @@ function closeByEvidence(
     .reviewsOf(changeIds)
     .filter(r => isAfter(r.occurredAt, deployment.occurredAt));
   for (const [key, role] of byRole) {
-    const review = laterReviews.find(
+    const claims = laterReviews.filter(
       r =>
         r.data.decision === 'approved' &&
         r.data.role !== undefined &&
         sameText(r.data.role, role),
     );
+    const review = ctx.firstAttesting(key, claims, notCounted);
     if (review) {
       close(key, review);
       evidence.push(review.seq);
@@ -133,7 +138,8 @@ export function deriveHotfixes(ctx: RuleContext): RuleOutput {
       : undefined;
     const deadline = hotfixDeadline(ctx, deployment);
     const tasks = openTasks(HOTFIX_TASKS, deadline);
-    const evidence = closeByEvidence(ctx, deployment, tasks);
+    const notCounted: NotCounted[] = [];
+    const evidence = closeByEvidence(ctx, deployment, tasks, notCounted);
 
     output.exceptions.push(
       newException({
@@ -151,6 +157,7 @@ export function deriveHotfixes(ctx: RuleContext): RuleOutput {
         openedAt: deployment.occurredAt,
         deadline,
         tasks,
+        notCounted,
         eventSeqs: sortedSeqs([
           deployment.seq,
           ...(incident?.seqs ?? []),

@@ -97,6 +97,7 @@ function closeGaps(ctx: RuleContext, story: StoryCase) {
       t => t.key === `gap:${closed.data.gapKey}`,
     );
     if (!task || task.doneAt) continue;
+    if (!ctx.attests(task.key, closed, exception.notCounted)) continue;
     task.doneAt = closed.occurredAt;
     task.doneBy = closed.actor;
     task.evidenceUrl = closed.data.evidenceUrl ?? null;
@@ -109,6 +110,7 @@ function closeGaps(ctx: RuleContext, story: StoryCase) {
     if (
       backfill.data.exceptionId === exceptionId &&
       exception.tasks.some(t => t.key === key) &&
+      ctx.attests(key, backfill) &&
       (!known || isAfter(known, backfill.occurredAt))
     ) {
       closedAt.set(key, backfill.occurredAt);

@@ -1,6 +1,7 @@
 import {
   BackfillRole,
   EventDataByType,
+  EventProvenance,
   ExceptionKind,
   ExceptionLinks,
   ExceptionStatus,
@@ -40,7 +41,11 @@ export type LedgerEvent = {
     /** The sender's id (or the portal's) — what API callers reference. */
     externalId: string;
     type: K;
+    /** When it happened, as the sender says. */
     occurredAt: Date;
+    /** When the plugin received it. */
+    receivedAt: Date;
+    provenance: EventProvenance;
     actor: string | null;
     entityRef: string;
     data: (EventDataByType & PortalEventDataByType)[K];
@@ -80,6 +85,14 @@ export interface DerivedException {
   tasks: DerivedTask[];
   /** Ledger events that caused or advanced it, ascending. */
   eventSeqs: number[];
+  /** Events among them whose evidence closed nothing, and why. */
+  notCounted: NotCounted[];
+}
+
+/** Evidence the attestation policy did not let close a task. */
+export interface NotCounted {
+  seq: number;
+  reason: string;
 }
 
 export interface DerivedFinding {

@@ -6,6 +6,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { ExceptionStore } from '../database/ExceptionStore';
+import { InboxApplier } from '../inbox/InboxApplier';
 import { Ingestor } from '../ingest/Ingestor';
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -16,8 +17,9 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 
 /**
  * One cluster-wide task: marks exceptions overdue when their deadline passes,
- * applies unmapped events once the catalog can resolve them, and notifies
- * owners of what changed.
+ * retries the inbox's deliveries that are due, applies unmapped events once
+ * the catalog can resolve them, and notifies owners of what changed. A step
+ * that fails is logged and the next still runs; the next run tries it again.
  */
 export async function scheduleMaintenance(options: {
   config: RootConfigService;
@@ -25,6 +27,7 @@ export async function scheduleMaintenance(options: {
   logger: LoggerService;
   store: ExceptionStore;
   ingestor: Ingestor;
+  applier: InboxApplier;
   /** Announces transitions; returns how many notifications went out. */
   notify: (now: Date) => Promise<number>;
 }) {
@@ -43,15 +46,50 @@ export async function scheduleMaintenance(options: {
     fn: async () => {
       const logger = options.logger.child({ taskId });
       const now = new Date();
-      const sweepStart = Date.now();
-      const overdue = await store.markOverdue(now);
-      if (overdue > 0) {
-        const ms = Date.now() - sweepStart;
-        logger.info(`Marked ${overdue} exceptions overdue in ${ms} ms`);
+      const steps: Array<[string, () => Promise<string | undefined>]> = [
+        [
+          'overdue sweep',
+          async () => {
+            const start = Date.now();
+            const overdue = await store.markOverdue(now);
+            const ms = Date.now() - start;
+            return overdue > 0
+              ? `Marked ${overdue} exceptions overdue in ${ms} ms`
+              : undefined;
+          },
+        ],
+        [
+          'inbox retries',
+          async () => {
+            const applied = await options.applier.retryDue(now);
+            return applied > 0
+              ? `Applied ${applied} events-system deliveries on retry`
+              : undefined;
+          },
+        ],
+        [
+          'unmapped events',
+          async () => {
+            await ingestor.remapUnmapped();
+            return undefined;
+          },
+        ],
+        [
+          'notifications',
+          async () => {
+            const sent = await options.notify(now);
+            return sent > 0 ? `Sent ${sent} notifications` : undefined;
+          },
+        ],
+      ];
+      for (const [name, step] of steps) {
+        try {
+          const done = await step();
+          if (done) logger.info(done);
+        } catch (error) {
+          logger.error(`Maintenance step '${name}' failed: ${error}`);
+        }
       }
-      await ingestor.remapUnmapped();
-      const sent = await options.notify(now);
-      if (sent > 0) logger.info(`Sent ${sent} notifications`);
     },
   });
 }

@@ -920,6 +920,54 @@ export const spec = {
         },
       },
     },
+    '/v1/inbox': {
+      get: {
+        operationId: 'ListInbox',
+        description:
+          'Events-system deliveries not in the ledger yet: `pending` ones wait for a retry after a fault, `rejected` ones could never be adapted and say why.',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['pending', 'rejected'],
+              default: 'pending',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Newest first, at most 200',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/InboxDelivery',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -1521,6 +1569,8 @@ export const spec = {
                     'actor',
                     'occurredAt',
                     'receivedAt',
+                    'provenance',
+                    'notCounted',
                     'data',
                   ],
                   properties: {
@@ -1540,10 +1590,20 @@ export const spec = {
                     occurredAt: {
                       type: 'string',
                       format: 'date-time',
+                      description: 'When it happened, as the sender says.',
                     },
                     receivedAt: {
                       type: 'string',
                       format: 'date-time',
+                    },
+                    provenance: {
+                      $ref: '#/components/schemas/Provenance',
+                    },
+                    notCounted: {
+                      type: 'string',
+                      nullable: true,
+                      description:
+                        'Why its evidence closed nothing here, when the attestation policy did not let its provenance close what it names.',
                     },
                     data: {
                       type: 'object',
@@ -1554,6 +1614,53 @@ export const spec = {
             },
           },
         ],
+      },
+      Provenance: {
+        description: 'Who delivered an event, settled when it was received.',
+        type: 'object',
+        required: ['kind'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: [
+              'user',
+              'service',
+              'webhook',
+              'events-topic',
+              'agent',
+              'pre-provenance',
+            ],
+          },
+          userRef: {
+            type: 'string',
+            description: 'The signed-in person (user, agent).',
+          },
+          subject: {
+            type: 'string',
+            description: "The service token's principal (service).",
+          },
+          source: {
+            type: 'string',
+            description: 'The webhook source (webhook).',
+          },
+          verification: {
+            type: 'string',
+            enum: ['hmac-sha256', 'shared-secret', 'unsigned'],
+            description: 'The check the webhook delivery passed (webhook).',
+          },
+          header: {
+            type: 'string',
+            description: 'The header the HMAC signature came in (webhook).',
+          },
+          topic: {
+            type: 'string',
+            description: 'The events-system topic (events-topic).',
+          },
+          action: {
+            type: 'string',
+            description: "The agent's action (agent).",
+          },
+        },
       },
       RecordExceptionRequest: {
         type: 'object',
@@ -1920,6 +2027,54 @@ export const spec = {
             type: 'string',
             format: 'date-time',
             nullable: true,
+          },
+        },
+      },
+      InboxDelivery: {
+        type: 'object',
+        required: [
+          'id',
+          'topic',
+          'payload',
+          'metadata',
+          'receivedAt',
+          'attempts',
+          'status',
+          'nextAttemptAt',
+          'lastError',
+        ],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          topic: {
+            type: 'string',
+          },
+          payload: {},
+          metadata: {
+            type: 'object',
+          },
+          receivedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          attempts: {
+            type: 'integer',
+          },
+          status: {
+            type: 'string',
+            enum: ['pending', 'rejected'],
+          },
+          nextAttemptAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          lastError: {
+            type: 'string',
+            nullable: true,
+            description:
+              'The last failure of a pending delivery, or why it was rejected.',
           },
         },
       },

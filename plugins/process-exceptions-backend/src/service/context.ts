@@ -14,14 +14,16 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
-import { PortalActions } from '../actions/PortalActions';
+import { PortalActions, Writer } from '../actions/PortalActions';
 import { ExceptionStore } from '../database/ExceptionStore';
+import { Inbox } from '../inbox/Inbox';
 import { Ingestor } from '../ingest/Ingestor';
 import { Policy } from '../policy/Policy';
 import { RebuildRunner } from '../rebuild/RebuildRunner';
 import { spec } from '../schema/openapi.generated';
 import { WebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
 import { serviceWriteRefusal, ServiceGrants } from './serviceWrites';
+import { actorOf, provenanceOf } from './principals';
 
 export type Router = ApiRouter<typeof spec>;
 
@@ -43,6 +45,8 @@ export interface RouterOptions {
   ownersCacheSeconds: number;
   /** People's write permissions granted to services by config. */
   serviceGrants: ServiceGrants;
+  /** Events-system deliveries not in the ledger yet. */
+  inbox: Inbox;
 }
 
 /** What every route group needs: the services plus the auth and audit helpers. */
@@ -54,28 +58,20 @@ export interface RouteContext extends RouterOptions {
    * Authenticates a person's write and checks the permission, for a
    * service too (see serviceWrites.ts); returns the actor.
    */
-  writer(req: Request, permission: BasicPermission): Promise<string>;
+  writer(req: Request, permission: BasicPermission): Promise<Writer>;
   /** Runs a write and records it with the auditor, whether it succeeds or not. */
   audited<T>(req: Request, eventId: string, fn: () => Promise<T>): Promise<T>;
-}
-
-/** Who did it, as the ledger records it. */
-function actorOf(credentials: BackstageCredentials): string {
-  const p = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return p.type === 'user'
-    ? p.userEntityRef!
-    : `service:${p.subject ?? 'unknown'}`;
 }
 
 export function createRouteContext(options: RouterOptions): RouteContext {
   const { httpAuth, permissions, auditor } = options;
   return {
     ...options,
-    actions: new PortalActions(options.store, options.ingestor),
+    actions: new PortalActions(
+      options.store,
+      options.ingestor,
+      options.policy.attestation,
+    ),
     reader: req => httpAuth.credentials(req, { allow: ['user', 'service'] }),
     async writer(req, permission) {
       const credentials = await httpAuth.credentials(req, {
@@ -93,7 +89,8 @@ export function createRouteContext(options: RouterOptions): RouteContext {
       if (decision.result !== AuthorizeResult.ALLOW) {
         throw new NotAllowedError(`Not allowed: ${permission.name}`);
       }
-      return actorOf(credentials);
+      const provenance = provenanceOf(credentials);
+      return { actor: actorOf(provenance), provenance };
     },
     async audited(req, eventId, fn) {
       const event = await auditor.createEvent({

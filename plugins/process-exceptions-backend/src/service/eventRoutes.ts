@@ -1,6 +1,8 @@
 import express from 'express';
 import { parseEventsBody } from '../ingest/parseEvents';
 import { RouteContext, Router } from './context';
+import { inboxQuery, parse } from './queries';
+import { provenanceOf } from './principals';
 
 /**
  * `POST /v1/events`, on the router outside the spec router: the pipeline's
@@ -10,7 +12,9 @@ import { RouteContext, Router } from './context';
  */
 export function addIngestionRoute(router: express.Router, ctx: RouteContext) {
   router.post('/v1/events', async (req, res) => {
-    await ctx.httpAuth.credentials(req, { allow: ['service'] });
+    const credentials = await ctx.httpAuth.credentials(req, {
+      allow: ['service'],
+    });
     const events = parseEventsBody(req.body);
     const results = await ctx.ingestor.ingest(
       'api',
@@ -23,6 +27,7 @@ export function addIngestionRoute(router: express.Router, ctx: RouteContext) {
         data: e.data,
         payload: e,
       })),
+      provenanceOf(credentials),
     );
     const recorded = results.some(r => r.status === 'recorded');
     res.status(recorded ? 201 : 200).json({ results });
@@ -33,5 +38,11 @@ export function addEventRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/unmapped', async (req, res) => {
     await ctx.reader(req);
     res.json({ items: await ctx.store.listUnmappedEvents(200) });
+  });
+
+  router.get('/v1/inbox', async (req, res) => {
+    await ctx.reader(req);
+    const { status } = parse(inboxQuery, req.query, 'query');
+    res.json({ items: await ctx.inbox.list(status, 200) });
   });
 }

@@ -31,13 +31,13 @@ export function addExceptionRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.post('/v1/exceptions', async (req, res) => {
-    const actor = await ctx.writer(req, processExceptionsCreatePermission);
+    const writer = await ctx.writer(req, processExceptionsCreatePermission);
     const body = parse(recordExceptionBody, req.body, 'body');
     const exception = await ctx.audited(req, 'exception-record', () =>
       actions.recordException({
         ...body,
         kind: body.kind as ExceptionKind,
-        actor,
+        ...writer,
       }),
     );
     res.status(201).json(exception);
@@ -53,7 +53,7 @@ export function addExceptionRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.post('/v1/exceptions/:id/tasks/:key/complete', async (req, res) => {
-    const actor = await ctx.writer(
+    const writer = await ctx.writer(
       req,
       processExceptionsCompleteTaskPermission,
     );
@@ -62,7 +62,7 @@ export function addExceptionRoutes(router: Router, ctx: RouteContext) {
       actions.completeTask({
         exceptionId: req.params.id,
         taskKey: req.params.key,
-        actor,
+        ...writer,
         evidenceUrl,
       }),
     );

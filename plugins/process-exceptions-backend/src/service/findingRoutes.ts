@@ -16,7 +16,7 @@ export function addFindingRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.post('/v1/findings/:id/acknowledge', async (req, res) => {
-    const actor = await ctx.writer(
+    const writer = await ctx.writer(
       req,
       processExceptionsAcknowledgeFindingPermission,
     );
@@ -24,7 +24,7 @@ export function addFindingRoutes(router: Router, ctx: RouteContext) {
     const result = await ctx.audited(req, 'finding-acknowledge', () =>
       ctx.actions.acknowledgeFinding({
         findingId: req.params.id,
-        actor,
+        ...writer,
         ...body,
       }),
     );

@@ -1,5 +1,9 @@
 import { createTestDatabases } from '../__testUtils__/databases';
-import { event, startApi } from '../__testUtils__/testBackend';
+import {
+  event,
+  startApi,
+  TRUSTED_PIPELINE_CLOCK,
+} from '../__testUtils__/testBackend';
 
 const databases = createTestDatabases();
 const HOUR = 3600_000;
@@ -10,7 +14,9 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let api: Awaited<ReturnType<typeof startApi>>;
     beforeEach(async () => {
-      api = await startApi(databases, databaseId);
+      api = await startApi(databases, databaseId, {
+        config: TRUSTED_PIPELINE_CLOCK,
+      });
     });
 
     const exceptionsOf = async (entity = 'payments') =>

@@ -58,6 +58,10 @@ export const scorecardQuery = z
 
 export const summaryQuery = z.object({ entityRef }).strict();
 
+export const inboxQuery = z
+  .object({ status: z.enum(['pending', 'rejected']).default('pending') })
+  .strict();
+
 export const trendsQuery = z
   .object({
     owner: entityRef.optional(),

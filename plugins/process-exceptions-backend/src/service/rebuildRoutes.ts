@@ -8,7 +8,7 @@ const LIST_LIMIT = 20;
 
 export function addRebuildRoutes(router: Router, ctx: RouteContext) {
   router.post('/v1/admin/rebuilds', async (req, res) => {
-    const actor = await ctx.writer(req, processExceptionsRebuildPermission);
+    const { actor } = await ctx.writer(req, processExceptionsRebuildPermission);
     const body = parse(rebuildBody, req.body, 'body');
     const { job, started } = await ctx.audited(req, 'rebuild-start', () =>
       ctx.rebuilds.request(actor, body.entityRefs),

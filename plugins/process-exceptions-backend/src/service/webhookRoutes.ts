@@ -12,10 +12,13 @@ import { ingestDelivery } from '../webhooks/ingestDelivery';
 import {
   WEBHOOK_SOURCES,
   WebhookSettings,
+  deliveryCheck,
   isWebhookSource,
   verifyDelivery,
 } from '@process-exceptions/backstage-plugin-process-exceptions-node';
+import { EventProvenance } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { RouteContext } from './context';
+import { provenanceOf } from './principals';
 
 /**
  * `POST /v1/webhooks/{source}`: deliveries in the senders' own formats. The
@@ -42,15 +45,30 @@ export function createWebhookRouter(
       const raw: Buffer = Buffer.isBuffer(req.body)
         ? req.body
         : Buffer.alloc(0);
-      let refused = verifyDelivery(source, options.settings, req.headers, raw);
-      if (refused && source === 'cdevents') {
+      const refused = verifyDelivery(
+        source,
+        options.settings,
+        req.headers,
+        raw,
+      );
+      let provenance: EventProvenance = {
+        kind: 'webhook',
+        source,
+        ...deliveryCheck(source, options.settings),
+      };
+      if (refused) {
         // CDEvents senders may use a Backstage service token instead.
-        refused = await ctx.httpAuth
-          .credentials(req, { allow: ['service'] })
-          .then(() => undefined)
-          .catch(() => refused);
+        const credentials =
+          source === 'cdevents'
+            ? await ctx.httpAuth
+                .credentials(req, { allow: ['service'] })
+                .catch(() => undefined)
+            : undefined;
+        if (!credentials) {
+          throw new AuthenticationError(`${source}: ${refused}`);
+        }
+        provenance = provenanceOf(credentials);
       }
-      if (refused) throw new AuthenticationError(`${source}: ${refused}`);
 
       let payload: unknown;
       try {
@@ -70,6 +88,7 @@ export function createWebhookRouter(
         source,
         result,
         payload,
+        provenance,
       );
       if (outcome.status === 'ignored') {
         res.status(202).json(outcome);

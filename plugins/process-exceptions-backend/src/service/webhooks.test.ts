@@ -123,6 +123,16 @@ describe.each(databases.eachSupportedId())('webhooks on %p', databaseId => {
       await api.get('/v1/exceptions?entityRef=component:default/hello-world')
     ).body.items;
     expect(exception.links.changes).toEqual([sha]);
+    // Each entry says how it was delivered: here, signed by GitHub.
+    const { timeline } = (await api.get(`/v1/exceptions/${exception.id}`)).body;
+    expect(timeline.map((e: any) => e.provenance)).toEqual([
+      {
+        kind: 'webhook',
+        source: 'github',
+        verification: 'hmac-sha256',
+        header: 'x-hub-signature-256',
+      },
+    ]);
   });
 
   it('opens a flag-disable exception from LaunchDarkly and records a re-enable before staging as a finding', async () => {
@@ -252,5 +262,58 @@ describe.each(databases.eachSupportedId())('webhooks on %p', databaseId => {
       metadata: r.headers,
     });
     expect(await api.ledgerCount()).toBe(2);
+    // The first delivery is the one kept, with its provenance.
+    const provenance = await api
+      .knex('pe_events')
+      .orderBy('seq')
+      .pluck('provenance');
+    expect(provenance.map(p => JSON.parse(p))).toEqual([
+      { kind: 'events-topic', topic: 'launchdarkly' },
+      {
+        kind: 'webhook',
+        source: 'github',
+        verification: 'hmac-sha256',
+        header: 'x-hub-signature-256',
+      },
+    ]);
+  });
+
+  it('lists an events-system delivery no adapter can read as rejected, with the reason', async () => {
+    const { api, relay } = await setup();
+    await relay.events!.publish({
+      topic: 'unleash',
+      eventPayload: { type: 'feature-environment-disabled' },
+      metadata: {},
+    });
+    expect(await api.ledgerCount()).toBe(0);
+    const res = await api.get('/v1/inbox?status=rejected');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        topic: 'unleash',
+        status: 'rejected',
+        lastError: expect.stringMatching(/^unleash: /),
+      }),
+    ]);
+    expect((await api.get('/v1/inbox')).body.items).toEqual([]);
+    const bad = await api.get('/v1/inbox?status=applied');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/status/);
+  });
+
+  it('keeps a shared-secret delivery as such', async () => {
+    const { api, deliver } = await setup();
+    const res = await deliver(
+      'unleash',
+      fixture('unleash/feature-environment-disabled.json'),
+      { authorization: SECRETS.unleash },
+    );
+    expect(res.status).toBeLessThan(300);
+    const [provenance] = await api.knex('pe_events').pluck('provenance');
+    expect(JSON.parse(provenance)).toEqual({
+      kind: 'webhook',
+      source: 'unleash',
+      verification: 'shared-secret',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { EventProvenance } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { AdapterResult } from '../adapters';
 import { Ingestor, IngestOutcome } from '../ingest/Ingestor';
 import {
@@ -26,19 +27,26 @@ export async function ingestDelivery(
   source: WebhookSource,
   result: AdapterResult,
   payload: unknown,
+  provenance: EventProvenance,
+  receivedAt = new Date(),
 ): Promise<DeliveryOutcome> {
   if (result.kind === 'ignored') {
-    const [outcome] = await ingestor.ingest(source, [
-      {
-        externalId: result.externalId,
-        type: IGNORED_EVENT_TYPE,
-        occurredAt: new Date(),
-        subject: null,
-        actor: null,
-        data: { eventName: result.eventName, reason: result.reason },
-        payload,
-      },
-    ]);
+    const [outcome] = await ingestor.ingest(
+      source,
+      [
+        {
+          externalId: result.externalId,
+          type: IGNORED_EVENT_TYPE,
+          occurredAt: receivedAt,
+          subject: null,
+          actor: null,
+          data: { eventName: result.eventName, reason: result.reason },
+          payload,
+        },
+      ],
+      provenance,
+      receivedAt,
+    );
     return {
       status: 'ignored',
       id: result.externalId,
@@ -58,6 +66,8 @@ export async function ingestDelivery(
       data: e.data,
       payload,
     })),
+    provenance,
+    receivedAt,
   );
   return { status: 'ingested', results };
 }

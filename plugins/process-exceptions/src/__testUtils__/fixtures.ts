@@ -78,6 +78,8 @@ export function makeDetail(
         actor: 'pagerduty',
         occurredAt: hoursFromNow(-4),
         receivedAt: hoursFromNow(-4),
+        provenance: { kind: 'service', subject: 'delivery-pipeline' },
+        notCounted: null,
         data: { incidentId: 'INC-42', severity: 'P0' },
       },
       {
@@ -87,6 +89,8 @@ export function makeDetail(
         actor: 'ci-bot',
         occurredAt: hoursFromNow(-3.1),
         receivedAt: hoursFromNow(-3.1),
+        provenance: { kind: 'service', subject: 'delivery-pipeline' },
+        notCounted: null,
         data: {
           environment: 'production',
           outcome: 'succeeded',

@@ -103,10 +103,19 @@ export function taskRows(exceptionId: string, e: DerivedException): TaskRow[] {
   }));
 }
 
-/** One row per ledger event that caused or advanced the exception. */
+/**
+ * One row per ledger event that caused or advanced the exception, with why
+ * its evidence closed nothing when it did not (reasons for one event joined).
+ */
 export function linkRows(exceptionId: string, e: DerivedException) {
+  const notCounted = new Map<number, string>();
+  for (const { seq, reason } of e.notCounted) {
+    const before = notCounted.get(seq);
+    notCounted.set(seq, before ? `${before} ${reason}` : reason);
+  }
   return [...new Set(e.eventSeqs)].map(seq => ({
     exception_id: exceptionId,
     event_seq: seq,
+    not_counted: notCounted.get(seq) ?? null,
   }));
 }

@@ -29,6 +29,7 @@ describe.each(databases.eachSupportedId())(
         received_at: at,
         data: '{"deploymentId":"1"}',
         payload: '{}',
+        provenance: '{"kind":"service","subject":"delivery-pipeline"}',
       });
       await knex('pe_events').insert([
         row('mapped', 'component:default/payments'),
@@ -64,6 +65,13 @@ describe.each(databases.eachSupportedId())(
         knex('pe_events')
           .where({ seq: unmapped })
           .update({ entity_ref: 'component:default/x', type: 'other' }),
+      ).rejects.toThrow(REFUSED);
+      // Who delivered it is settled at receipt, even while it is unmapped.
+      await expect(
+        knex('pe_events').where({ seq: unmapped }).update({
+          entity_ref: 'component:default/x',
+          provenance: '{"kind":"user","userRef":"user:default/mallory"}',
+        }),
       ).rejects.toThrow(REFUSED);
       await expect(
         knex('pe_events').where({ seq: unmapped }).delete(),

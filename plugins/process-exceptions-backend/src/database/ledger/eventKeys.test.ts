@@ -4,6 +4,7 @@ import { createTestDatabases } from '../../__testUtils__/databases';
 import { splitIntoCases } from '../../rules/cases';
 import { randomLedger, randomOf } from '../../rules/__testUtils__/randomLedger';
 import { DatabaseExceptionStore } from '../DatabaseExceptionStore';
+import { PIPELINE } from '../../__testUtils__/provenance';
 
 const databases = createTestDatabases();
 const migrationsDir = resolvePackagePath(
@@ -34,6 +35,8 @@ describe.each(databases.eachSupportedId())(
             subject: e.entityRef,
             actor: e.actor,
             occurredAt: e.occurredAt,
+            receivedAt: e.occurredAt,
+            provenance: PIPELINE,
             data: e.data,
             payload: {},
           })),
@@ -75,6 +78,8 @@ describe.each(databases.eachSupportedId())(
         subject: 'checkout',
         actor: null,
         occurredAt: new Date('2026-11-24T10:00:00Z'),
+        receivedAt: new Date('2026-11-24T10:00:00Z'),
+        provenance: PIPELINE,
         data: {
           deploymentId: id,
           environment: 'production',

@@ -130,7 +130,8 @@ export function sharingEventsStatement(
 ): Statement {
   const found = dialect.keyRows(keys);
   const noEvent = `null as seq, null as external_id, null as type,
-            null as occurred_at, null as actor, null as data`;
+            null as occurred_at, null as actor, null as data,
+            null as received_at, null as provenance`;
   const derived = `(select value from k where kind = 'exception')`;
   return {
     sql: `with k as materialized (
@@ -144,7 +145,8 @@ export function sharingEventsStatement(
           from k
           union all
           select 'e', null, entity_ref, null, null,
-            seq, external_id, type, occurred_at, actor, data, null, null
+            seq, external_id, type, occurred_at, actor, data, received_at,
+            provenance, null, null
           from pe_events
           where seq in (select distinct event_seq from k)
             and not (seq ${dialect.anyOf()}) and entity_ref is not null

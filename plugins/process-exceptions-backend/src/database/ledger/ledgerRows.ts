@@ -13,7 +13,13 @@ export type LedgerRow = {
   actor: string | null;
   entity_ref: string;
   data: string | object;
+  received_at: Date | number | string;
+  provenance: string | object;
 };
+
+/** The columns of {@link LedgerRow}, as a select list. */
+export const LEDGER_COLUMNS =
+  'seq, external_id, type, occurred_at, actor, entity_ref, data, received_at, provenance';
 
 /** The append's options: the unique constraint decides, so concurrent duplicates record once. */
 export const APPEND_OPTIONS = {
@@ -26,7 +32,6 @@ export const APPEND_OPTIONS = {
  * inserting overlapping batches from deadlocking on the unique index.
  */
 export function eventRows(events: NewLedgerEvent[]) {
-  const receivedAt = new Date();
   return events
     .map(e => ({ key: ledgerKey(e.source, e.externalId), e }))
     .sort((a, b) => compareText(a.key, b.key))
@@ -38,9 +43,10 @@ export function eventRows(events: NewLedgerEvent[]) {
       subject: e.subject,
       actor: e.actor,
       occurred_at: e.occurredAt,
-      received_at: receivedAt,
+      received_at: e.receivedAt,
       data: e.data,
       payload: e.payload,
+      provenance: e.provenance,
     }));
 }
 
@@ -60,6 +66,8 @@ export function appendedEvents(
       occurredAt: e.occurredAt,
       actor: e.actor,
       entityRef: e.entityRef,
+      receivedAt: e.receivedAt,
+      provenance: e.provenance,
       data: e.data,
     } as LedgerEvent);
   }
@@ -87,6 +95,8 @@ export function ledgerEventOf(row: LedgerRow): LedgerEvent {
     occurredAt: toDate(row.occurred_at),
     actor: row.actor,
     entityRef: row.entity_ref,
+    receivedAt: toDate(row.received_at),
+    provenance: parseJson(row.provenance),
     data: parseJson(row.data),
   } as LedgerEvent;
 }

@@ -18,6 +18,7 @@ export const EVENT_COLUMNS: ColumnTypes = {
   received_at: 'timestamptz',
   data: 'json',
   payload: 'json',
+  provenance: 'json',
 };
 
 export const EXCEPTION_COLUMNS: ColumnTypes = {
@@ -60,6 +61,7 @@ export const TASK_COLUMNS: ColumnTypes = {
 export const LINK_COLUMNS: ColumnTypes = {
   exception_id: 'text',
   event_seq: 'bigint',
+  not_counted: 'text',
 };
 
 export const FINDING_COLUMNS: ColumnTypes = {

@@ -1,4 +1,7 @@
-import { EventDataByType } from '@process-exceptions/backstage-plugin-process-exceptions-common';
+import {
+  EventDataByType,
+  EventProvenance,
+} from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { DEFAULT_POLICY, Policy } from '../../policy/Policy';
 import { evaluateEntity } from '../evaluateEntity';
 import {
@@ -19,9 +22,21 @@ export function at(hours: number): Date {
   return new Date(T0.getTime() + hours * 3_600_000);
 }
 
+/** A signed webhook's: every task's attester, its times as sent. */
+export const SIGNED: EventProvenance = {
+  kind: 'webhook',
+  source: 'github',
+  verification: 'hmac-sha256',
+  header: 'x-hub-signature-256',
+};
+
 interface Meta {
   /** Hours after T0 the event happened. */
   at?: number;
+  /** Hours after T0 it was received; default `at`. */
+  receivedAt?: number;
+  /** Default {@link SIGNED}. */
+  provenance?: EventProvenance;
   actor?: string | null;
   seq?: number;
   externalId?: string;
@@ -34,13 +49,23 @@ function build<K extends LedgerEventType>(
   defaults: DataOf<K>,
   input: Partial<DataOf<K>> & Meta,
 ): LedgerEventOf<K> {
-  const { at: hours = 0, actor = 'someone', seq, externalId, ...data } = input;
+  const {
+    at: hours = 0,
+    receivedAt = hours,
+    provenance = SIGNED,
+    actor = 'someone',
+    seq,
+    externalId,
+    ...data
+  } = input;
   const ownSeq = seq ?? nextSeq++;
   const event = {
     seq: ownSeq,
     externalId: externalId ?? `ext-${ownSeq}`,
     type,
     occurredAt: at(hours),
+    receivedAt: at(receivedAt),
+    provenance,
     actor,
     entityRef: ENTITY,
     data: { ...defaults, ...data },

@@ -1,6 +1,7 @@
 import { exceptionIdFor, findingIdFor } from '../ids';
 import { naturalKeys } from '../naturalKeys';
 import { LedgerEvent } from '../types';
+import { SIGNED } from './events';
 
 export const T0 = Date.parse('2025-03-03T09:00:00.000Z');
 /** After every deadline a random ledger sets. */
@@ -39,11 +40,14 @@ export function randomLedger(random: Random, entityRef: string, size: number) {
   let seq = 0;
   const push = (type: string, data: unknown) => {
     seq += 1;
+    const occurredAt = new Date(T0 + random.int(200) * 3_600_000);
     events.push({
       seq,
       externalId: `${entityRef}-e${seq}`,
       type,
-      occurredAt: new Date(T0 + random.int(200) * 3_600_000),
+      occurredAt,
+      receivedAt: occurredAt,
+      provenance: SIGNED,
       actor: random.pick(REVIEWERS),
       entityRef,
       data,

@@ -4,6 +4,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Fragment } from 'react';
+import { describeProvenance } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { TimelineEvent } from '../../api';
 import { safeUrl } from '../../utils/safeUrl';
 import { SafeLink } from '../SafeLink';
@@ -15,7 +16,20 @@ const useStyles = makeStyles(theme => ({
     marginLeft: theme.spacing(1),
   },
   facts: { display: 'block', wordBreak: 'break-word' },
+  notCounted: {
+    display: 'block',
+    wordBreak: 'break-word',
+    color: theme.palette.warning.dark,
+  },
 }));
+
+/** Further apart than this, when it was received is worth showing. */
+const RECEIVED_LATE_MS = 60_000;
+
+function receivedLate(event: TimelineEvent): boolean {
+  const gap = Date.parse(event.receivedAt) - Date.parse(event.occurredAt);
+  return Math.abs(gap) > RECEIVED_LATE_MS;
+}
 
 type Fact = { key: string; text: string } | { key: string; href: string };
 
@@ -72,6 +86,20 @@ export const ExceptionTimeline = ({ events }: { events: TimelineEvent[] }) => {
                 <span className={classes.facts}>
                   {event.actor ? `by ${event.actor} · ` : ''}via {event.source}
                 </span>
+                <span className={classes.facts}>
+                  Delivered by {describeProvenance(event.provenance)}
+                  {receivedLate(event) && (
+                    <>
+                      {' · received '}
+                      <Timestamp value={event.receivedAt} />
+                    </>
+                  )}
+                </span>
+                {event.notCounted && (
+                  <span className={classes.notCounted} role="note">
+                    {event.notCounted}
+                  </span>
+                )}
                 <span className={classes.facts}>
                   {factsOf(event.data).map((fact, i) => (
                     <Fragment key={fact.key}>
