@@ -23,6 +23,7 @@ import { readWebhookSettings } from '@process-exceptions/backstage-plugin-proces
 import { readServiceGrants } from './service/serviceWrites';
 import { DatabaseInbox } from './inbox/DatabaseInbox';
 import { InboxApplier } from './inbox/InboxApplier';
+import { catalogAnnotations } from './webhooks/checkScopes';
 import { subscribeToEvents } from './inbox/subscribeToEvents';
 
 /**
@@ -84,7 +85,13 @@ export const processExceptionsPlugin = createBackendPlugin({
         });
         const settings = readNotificationSettings(config);
         const inbox = new DatabaseInbox(await database.getClient());
-        const applier = new InboxApplier({ inbox, ingestor, policy, logger });
+        const applier = new InboxApplier({
+          inbox,
+          ingestor,
+          policy,
+          logger,
+          annotationsOf: catalogAnnotations(catalog, auth),
+        });
         await scheduleMaintenance({
           config,
           scheduler: deps.scheduler,

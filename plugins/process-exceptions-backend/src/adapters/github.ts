@@ -30,7 +30,7 @@ import { adaptedEvent, adaptedEvents, ignored } from './adaptedEvent';
 import { headerValue } from './headerValue';
 import { PayloadReader } from './PayloadReader';
 import { readDeploymentExtras } from './readDeploymentExtras';
-import { githubSubject } from './subjects';
+import { GITHUB_PROJECT_SLUG_ANNOTATION, githubSubject } from './subjects';
 import { AdapterHeaders, AdapterInputError, AdapterResult } from './types';
 
 interface Delivery {
@@ -82,10 +82,20 @@ function deploymentStatus(delivery: Delivery): AdapterResult {
   ];
   const status = body.child('deployment_status');
   const { subject, ...rest } = common(delivery);
+  const named = payload.optionalString('entityRef');
   return adaptedEvents(
     adaptedEvent({
       ...rest,
-      subject: payload.optionalString('entityRef') ?? subject,
+      subject: named ?? subject,
+      // A repository's deployment may name only that repository's entities.
+      ...(named
+        ? {
+            scope: {
+              annotation: GITHUB_PROJECT_SLUG_ANNOTATION,
+              value: body.string('repository.full_name'),
+            },
+          }
+        : {}),
       occurredAt:
         typeof status.at('updated_at').raw === 'string'
           ? status.time('updated_at')

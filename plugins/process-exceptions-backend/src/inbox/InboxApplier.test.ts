@@ -39,6 +39,7 @@ describe.each(databases.eachSupportedId())('the inbox on %p', databaseId => {
       ingestor,
       policy: DEFAULT_POLICY,
       logger: mockServices.logger.mock(),
+      annotationsOf: async () => undefined,
     });
     const ledger = () => knex('pe_events').orderBy('seq').select();
     return { knex, catalog, inbox, applier, ledger };

@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import { Ingestor } from '../ingest/Ingestor';
 import { Policy } from '../policy/Policy';
 import { adaptDelivery } from '../webhooks/adaptDelivery';
+import { AnnotationsOf, checkScopes } from '../webhooks/checkScopes';
 import { ingestDelivery } from '../webhooks/ingestDelivery';
 import { EVENT_TOPICS } from './eventTopics';
 import { Inbox, InboxDelivery } from './Inbox';
@@ -34,6 +35,8 @@ export class InboxApplier {
       ingestor: Ingestor;
       policy: Policy;
       logger: LoggerService;
+      /** For the deliveries that name their entity (see checkScopes). */
+      annotationsOf: AnnotationsOf;
     },
   ) {}
 
@@ -61,11 +64,12 @@ export class InboxApplier {
 
   /** True when the delivery is now in the ledger. */
   private async apply(delivery: InboxDelivery): Promise<boolean> {
-    const { inbox, ingestor, policy, logger } = this.options;
+    const { inbox, ingestor, policy, logger, annotationsOf } = this.options;
     const { id, topic, payload, metadata, receivedAt } = delivery;
     const source = EVENT_TOPICS[topic];
     try {
       const result = adaptDelivery(source, payload, metadata, policy);
+      await checkScopes(source, result, annotationsOf);
       await ingestDelivery(
         ingestor,
         source,

@@ -1,4 +1,5 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { catalogAnnotations } from '../webhooks/checkScopes';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -34,6 +35,7 @@ export async function createRouter(
       settings: options.webhooks,
       policy: options.policy,
       maxBodyBytes: MAX_BODY_BYTES,
+      annotationsOf: catalogAnnotations(options.catalog, options.auth),
     }),
   );
   // Parsed here, outside the spec router, so an oversized body keeps its 413.

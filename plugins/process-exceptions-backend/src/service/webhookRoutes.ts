@@ -8,6 +8,7 @@ import Router from 'express-promise-router';
 import { checkJsonShape } from '../ingest/checkJsonShape';
 import { Policy } from '../policy/Policy';
 import { adaptDelivery } from '../webhooks/adaptDelivery';
+import { AnnotationsOf, checkScopes } from '../webhooks/checkScopes';
 import { ingestDelivery } from '../webhooks/ingestDelivery';
 import {
   WEBHOOK_SOURCES,
@@ -26,7 +27,12 @@ import { provenanceOf } from './principals';
  */
 export function createWebhookRouter(
   ctx: RouteContext,
-  options: { settings: WebhookSettings; policy: Policy; maxBodyBytes: number },
+  options: {
+    settings: WebhookSettings;
+    policy: Policy;
+    maxBodyBytes: number;
+    annotationsOf: AnnotationsOf;
+  },
 ): express.Router {
   const router = Router();
   router.post(
@@ -83,6 +89,7 @@ export function createWebhookRouter(
         req.headers,
         options.policy,
       );
+      await checkScopes(source, result, options.annotationsOf);
       const outcome = await ingestDelivery(
         ctx.ingestor,
         source,

@@ -301,6 +301,47 @@ describe.each(databases.eachSupportedId())('webhooks on %p', databaseId => {
     expect(bad.body.error.message).toMatch(/status/);
   });
 
+  it("refuses a GitHub deployment that names another repository's entity, storing nothing", async () => {
+    const { api, deliver, relay } = await setup();
+    const deploymentNaming = (entityRef: string, delivery: string) => {
+      const payload = fixture('github/deployment_status.payload.json');
+      payload.deployment.payload = { entityRef };
+      return {
+        payload,
+        headers: {
+          'x-github-event': 'deployment_status',
+          'x-github-delivery': delivery,
+        },
+      };
+    };
+    const other = deploymentNaming('component:default/payments', 'd-other');
+    const res = await deliver('github', other.payload, other.headers);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      `github: deployment.finished d-other names component:default/payments, whose github.com/project-slug is not set, not the delivering repository 'Codertocat/Hello-World'`,
+    );
+    // Through the events system it is rejected with the same reason.
+    await relay.events!.publish({
+      topic: 'github.deployment_status',
+      eventPayload: other.payload,
+      metadata: other.headers,
+    });
+    expect((await api.get('/v1/inbox?status=rejected')).body.items).toEqual([
+      expect.objectContaining({ lastError: res.body.error.message }),
+    ]);
+    expect(await api.ledgerCount()).toBe(0);
+
+    // Its own entity, named, is fine; one the catalog does not know yet waits unmapped.
+    const own = deploymentNaming('component:default/hello-world', 'd-own');
+    expect((await deliver('github', own.payload, own.headers)).status).toBe(
+      201,
+    );
+    const unknown = deploymentNaming('component:default/not-yet', 'd-new');
+    const later = await deliver('github', unknown.payload, unknown.headers);
+    expect(later.status).toBe(201);
+    expect(later.body.results[0].unmapped).toBe(true);
+  });
+
   it('keeps a shared-secret delivery as such', async () => {
     const { api, deliver } = await setup();
     const res = await deliver(
