@@ -72,6 +72,37 @@ describe.each(databases.eachSupportedId())('Ingestor on %p', databaseId => {
     expect(await store.listUnmappedEvents(10)).toEqual([]);
   });
 
+  it('applies the other unmapped services when one fails, and that one on the next run', async () => {
+    const { store, catalog, ingestor } = await setup();
+    const on = (id: string, subject: string) => ({
+      ...deployment(id, new Date()),
+      subject,
+    });
+    await ingestor.ingest(
+      'api',
+      [on('d-a', 'component:default/a'), on('d-b', 'component:default/b')],
+      PIPELINE,
+    );
+    catalog.known.add('component:default/a');
+    catalog.known.add('component:default/b');
+    // The first subject's transaction fails, as a poison event's would.
+    const transaction = store.transaction.bind(store);
+    const spy = jest
+      .spyOn(store, 'transaction')
+      .mockRejectedValueOnce(new Error('value too long'))
+      .mockImplementation(transaction);
+    expect(await ingestor.remapUnmapped()).toBe(1);
+    expect(await store.listUnmappedEvents(10)).toHaveLength(1);
+    expect(await ingestor.remapUnmapped()).toBe(1);
+    expect(await store.listUnmappedEvents(10)).toEqual([]);
+    const { items } = await store.listExceptions({ limit: 10 });
+    expect(items.map(e => e.entityRef).sort()).toEqual([
+      'component:default/a',
+      'component:default/b',
+    ]);
+    spy.mockRestore();
+  });
+
   it('marks exceptions overdue in one statement, once, even when two replicas sweep together', async () => {
     const { store, catalog, ingestor } = await setup();
     catalog.known.add('component:default/new-service');

@@ -252,7 +252,9 @@ export class Ingestor {
 
   /**
    * Applies events that were kept unmapped once the catalog knows their
-   * service. Returns how many events were mapped.
+   * service. Returns how many events were mapped. A subject whose events
+   * fail to apply is logged and left unmapped for the next run; the other
+   * subjects are still applied.
    */
   async remapUnmapped(limit = 100): Promise<number> {
     const { store, resolver, logger } = this.options;
@@ -261,16 +263,24 @@ export class Ingestor {
     const resolved = await resolver.resolve(subjects);
     let mapped = 0;
     for (const [subject, entityRef] of resolved) {
-      const { n, changes } = await store.transaction(async tx => {
-        const events = await tx.mapSubject(subject, entityRef);
-        return {
-          n: events.length,
-          changes:
-            events.length > 0 ? await this.deriveCases(tx, events) : undefined,
-        };
-      });
-      if (changes) this.announce(changes);
-      mapped += n;
+      try {
+        const { n, changes } = await store.transaction(async tx => {
+          const events = await tx.mapSubject(subject, entityRef);
+          return {
+            n: events.length,
+            changes:
+              events.length > 0
+                ? await this.deriveCases(tx, events)
+                : undefined,
+          };
+        });
+        if (changes) this.announce(changes);
+        mapped += n;
+      } catch (error) {
+        logger.error(
+          `Could not apply the unmapped events of ${subject} to ${entityRef}; will retry: ${error}`,
+        );
+      }
     }
     if (mapped > 0) logger.info(`Applied ${mapped} previously unmapped events`);
     return mapped;
