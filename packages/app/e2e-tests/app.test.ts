@@ -64,6 +64,17 @@ test('a service owner backfills an overdue hotfix', async ({ page }) => {
   await expect(
     drawer.getByRole('link', { name: 'Evidence' }).first(),
   ).toHaveAttribute('href', /^https:\/\/tracker\.example\.com\/INC-117\//);
+  // The timeline says who delivered each entry: the history import, then
+  // the guest's own completions.
+  const timeline = drawer.getByRole('list', { name: 'Timeline' });
+  await expect(
+    timeline
+      .getByText('Delivered by service token demo-history-import')
+      .first(),
+  ).toBeVisible();
+  await expect(
+    timeline.getByText('Delivered by user:default/guest in the portal'),
+  ).toHaveCount(4);
   await page.screenshot({ path: `${SCREENSHOTS}/exception-detail.png` });
 });
 

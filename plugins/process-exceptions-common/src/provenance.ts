@@ -34,7 +34,7 @@ export type EventProvenance =
 export function describeProvenance(p: EventProvenance): string {
   switch (p.kind) {
     case 'user':
-      return `signed in as ${p.userRef}`;
+      return `${p.userRef} in the portal`;
     case 'service':
       return `service token ${p.subject}`;
     case 'webhook':
