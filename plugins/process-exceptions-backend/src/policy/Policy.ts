@@ -55,7 +55,8 @@ export interface Policy {
 
 /**
  * Role checks need a person or a signed review; what a pipeline observes
- * (reviews counted, deployments, verifications, gaps) a pipeline may report.
+ * (reviews counted, deployments, verifications, gaps) a pipeline may
+ * report, and a person in the portal may record with evidence.
  */
 export const DEFAULT_ATTESTATION: AttestationPolicy = {
   tasks: {
@@ -63,7 +64,7 @@ export const DEFAULT_ATTESTATION: AttestationPolicy = {
     'brief-check': ['person', 'signed'],
     'qa-scenario': ['person', 'signed'],
     'design-check': ['person', 'signed'],
-    'fix-deployed': ['signed', 'pipeline'],
+    'fix-deployed': ['person', 'signed', 'pipeline'],
     'staging-verified': ['person', 'signed', 'pipeline'],
     'flag-re-enabled': ['person', 'signed', 'pipeline'],
     gaps: ['person', 'signed', 'pipeline'],

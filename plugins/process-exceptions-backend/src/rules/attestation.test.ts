@@ -84,7 +84,8 @@ describe('who may close a task', () => {
     expect(refusalOf(policy, 'brief-check', PIPELINE)).toBe(
       'Not counted for brief-check: delivered by service token ci; the attestation policy lets only a person in the portal, a signed delivery close it.',
     );
-    expect(refusalOf(policy, 'fix-deployed', PERSON)).not.toBeNull();
+    expect(refusalOf(policy, 'fix-deployed', PERSON)).toBeNull();
+    expect(refusalOf(policy, 'fix-deployed', PIPELINE)).toBeNull();
     expect(refusalOf(policy, 'gap:copy', PIPELINE)).toBeNull();
     // An unsigned delivery (a development setting) closes nothing.
     expect(refusalOf(policy, 'full-review', UNSIGNED)).not.toBeNull();
