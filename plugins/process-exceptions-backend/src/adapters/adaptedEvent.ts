@@ -4,12 +4,7 @@ import {
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { dataSchemas } from '../ingest/eventSchemas';
 import { PARSE_OPTIONS } from '../ingest/validationMessages';
-import {
-  AdaptedEvent,
-  AdapterInputError,
-  AdapterResult,
-  EntityScope,
-} from './types';
+import { AdaptedEvent, AdapterInputError, AdapterResult } from './types';
 
 // The ledger's columns for these are 255 characters wide.
 const MAX_COLUMN = 255;
@@ -42,7 +37,6 @@ export function adaptedEvent<K extends EventType>(event: {
   subject: string | null;
   actor: string | null;
   data: EventDataByType[K];
-  scope?: EntityScope;
 }): AdaptedEvent {
   const externalId = event.externalId.trim();
   if (externalId === '') throw new AdapterInputError('event id is required');

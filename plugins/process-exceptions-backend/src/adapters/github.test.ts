@@ -110,7 +110,9 @@ describe('adaptGithub', () => {
         'https://github.com/Codertocat/Hello-World/actions/runs/1';
       expect(only(adaptGithub(payload, headers('deployment_status')))).toEqual(
         expect.objectContaining({
-          subject: 'component:default/hello-world',
+          // Named by the deployment: in the delivering repository's scope.
+          subject:
+            'github:Codertocat/Hello-World#component:default/hello-world',
           data: {
             deploymentId: '145988746',
             environment: 'production',

@@ -30,7 +30,7 @@ import { adaptedEvent, adaptedEvents, ignored } from './adaptedEvent';
 import { headerValue } from './headerValue';
 import { PayloadReader } from './PayloadReader';
 import { readDeploymentExtras } from './readDeploymentExtras';
-import { GITHUB_PROJECT_SLUG_ANNOTATION, githubSubject } from './subjects';
+import { githubSubject } from './subjects';
 import { AdapterHeaders, AdapterInputError, AdapterResult } from './types';
 
 interface Delivery {
@@ -86,16 +86,10 @@ function deploymentStatus(delivery: Delivery): AdapterResult {
   return adaptedEvents(
     adaptedEvent({
       ...rest,
-      subject: named ?? subject,
       // A repository's deployment may name only that repository's entities.
-      ...(named
-        ? {
-            scope: {
-              annotation: GITHUB_PROJECT_SLUG_ANNOTATION,
-              value: body.string('repository.full_name'),
-            },
-          }
-        : {}),
+      subject: named
+        ? githubSubject(body.string('repository.full_name'), named)
+        : subject,
       occurredAt:
         typeof status.at('updated_at').raw === 'string'
           ? status.time('updated_at')

@@ -7,6 +7,7 @@
  * |----------------------------------------|------------------------------------------------------------------------|
  * | `component:default/x` (any entity ref) | that ref                                                               |
  * | `github:<owner>/<repo>`                | `github.com/project-slug: <owner>/<repo>` (GitHub slugs ignore case)   |
+ * | `github:<owner>/<repo>#<entity ref>`   | that ref, only while its `github.com/project-slug` is `<owner>/<repo>` |
  * | `launchdarkly:<projectKey>/<flagKey>`  | `launchdarkly.com/project-key: <projectKey>` and `<flagKey>` listed in `process-exceptions.io/flag-keys` |
  * | `unleash:<project>/<featureName>`      | `unleash.io/project: <project>` and `<featureName>` listed in `process-exceptions.io/flag-keys` |
  * | `flagsmith:<projectId>/<featureName>`  | `flagsmith.com/project-id: <projectId>` and `<featureName>` listed in `process-exceptions.io/flag-keys` |
@@ -38,12 +39,15 @@ export type ParsedSubject =
       annotation: string;
       /** ...with this value (a comma-separated list for the `process-exceptions.io/*` ones)... */
       value: string;
-      /** ...and, when set, list this key in `process-exceptions.io/flag-keys`. */
+      /** ...and, when set, list this key in `process-exceptions.io/flag-keys`... */
       flagKey?: string;
+      /** ...and, when set, be this entity (as the sender wrote its ref). */
+      ref?: string;
     };
 
-export function githubSubject(fullName: string): string {
-  return `github:${fullName}`;
+/** A repository, or one entity it names (see the table above). */
+export function githubSubject(fullName: string, entityRef?: string): string {
+  return entityRef ? `github:${fullName}#${entityRef}` : `github:${fullName}`;
 }
 
 export function launchDarklySubject(
@@ -85,10 +89,13 @@ export function parseSubject(subject: string): ParsedSubject {
   const rest = subject.slice(colon + 1);
 
   if (prefix === 'github' && rest) {
+    // Neither repository names nor entity refs contain '#'.
+    const hash = rest.indexOf('#');
     return {
       kind: 'annotation',
       annotation: GITHUB_PROJECT_SLUG_ANNOTATION,
-      value: rest,
+      value: hash > 0 ? rest.slice(0, hash) : rest,
+      ...(hash > 0 ? { ref: rest.slice(hash + 1) } : {}),
     };
   }
   if (prefix === 'cdevents' && rest) {

@@ -20,17 +20,8 @@ export type AdaptedEvent = {
     subject: string | null;
     actor: string | null;
     data: EventDataByType[K];
-    /**
-     * When the sender named the entity itself: the annotation value that
-     * entity must carry (the delivering repository's slug), or the delivery
-     * may not address it.
-     */
-    scope?: EntityScope;
   };
 }[EventType];
-
-/** An annotation and the value an addressed entity must carry for it. */
-export type EntityScope = { annotation: string; value: string };
 
 /**
  * What a payload became. `ignored` still carries an id so the ledger can

@@ -55,6 +55,23 @@ describe('CatalogEntityResolver', () => {
     });
   });
 
+  it("maps a repository's named entity only while the entity's slug is that repository", async () => {
+    entities = [
+      component('payments-api', 'acme/payments'),
+      component('ledger', 'acme/ledger'),
+    ];
+    expect(
+      await resolve(
+        'github:ACME/payments#component:payments-api',
+        'github:acme/payments#component:default/ledger',
+        'github:acme/payments#component:default/not-yet',
+      ),
+    ).toEqual({
+      'github:ACME/payments#component:payments-api':
+        'component:default/payments-api',
+    });
+  });
+
   it('keeps what it found until the entry is stale, then asks again', async () => {
     await resolve('component:default/payments-api');
     entities = [];

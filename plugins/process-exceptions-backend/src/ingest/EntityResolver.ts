@@ -46,8 +46,19 @@ function matches(
     (!subject.flagKey ||
       listOf(annotations[FLAG_KEYS_ANNOTATION]).includes(
         subject.flagKey.toLocaleLowerCase('en-US'),
-      ))
+      )) &&
+    (!subject.ref || isEntity(entity, subject.ref))
   );
+}
+
+/** True when `ref`, as a sender wrote it, names `entity`. */
+function isEntity(entity: Entity, ref: string): boolean {
+  try {
+    const parsed = parseEntityRef(ref, { defaultNamespace: 'default' });
+    return stringifyEntityRef(parsed) === stringifyEntityRef(entity);
+  } catch {
+    return false;
+  }
 }
 
 /**

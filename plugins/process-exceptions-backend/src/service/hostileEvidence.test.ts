@@ -252,5 +252,34 @@ describe.each(databases.eachSupportedId())(
       expect(full.status).toBe(200);
       await stillServing(api);
     });
+
+    it('a pipeline token recording an exception by hand under the demo config: 403, nothing stored', async () => {
+      // As app-config.demo.yaml grants it: rebuilds only.
+      const api = await start({
+        processExceptions: {
+          servicePermissions: [
+            {
+              subject: PIPELINE_SUBJECT,
+              permissions: ['process-exceptions.rebuild'],
+            },
+          ],
+        },
+      });
+      const res = await request(api.server)
+        .post(`${BASE}/v1/exceptions`)
+        .set('Authorization', mockCredentials.service.header())
+        .send({
+          entityRef: 'component:default/payments',
+          kind: 'hotfix',
+          name: 'By hand',
+          reason: 'The pipeline says so',
+        });
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(
+        /process-exceptions\.exception\.create/,
+      );
+      expect(await api.ledgerCount()).toBe(0);
+      await stillServing(api);
+    });
   },
 );

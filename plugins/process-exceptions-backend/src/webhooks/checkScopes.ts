@@ -2,7 +2,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AdapterResult } from '../adapters';
+import { AdapterResult, parseSubject } from '../adapters';
 
 /** An entity's annotations, or undefined while the catalog does not know it. */
 export type AnnotationsOf = (
@@ -34,9 +34,10 @@ const same = (a: string, b: string) =>
   a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
 
 /**
- * Refuses a delivery whose events name an entity their scope does not
- * reach: a repository's deployment naming another repository's service. An
- * entity the catalog does not know yet is left to stay unmapped.
+ * Refuses a delivery whose events name an entity their subject's scope does
+ * not reach: a repository's deployment naming another repository's service
+ * (`github:<repo>#<entity ref>`). An entity the catalog does not know yet
+ * stays unmapped, and its subject maps only to an entity in scope.
  */
 export async function checkScopes(
   source: string,
@@ -45,18 +46,16 @@ export async function checkScopes(
 ): Promise<void> {
   if (result.kind !== 'events') return;
   for (const event of result.events) {
-    const { scope, subject } = event;
-    if (!scope || !subject) continue;
-    const annotations = await annotationsOf(subject);
+    const scope = event.subject ? parseSubject(event.subject) : undefined;
+    if (scope?.kind !== 'annotation' || !scope.ref) continue;
+    const annotations = await annotationsOf(scope.ref);
     if (!annotations) continue;
     const actual = annotations[scope.annotation];
     if (actual !== undefined && same(actual, scope.value)) continue;
+    const found = actual === undefined ? 'not set' : `'${actual}'`;
     throw new InputError(
-      `${source}: ${event.type} ${event.externalId} names ${subject}, whose ` +
-        `${scope.annotation} is ${
-          actual === undefined ? 'not set' : `'${actual}'`
-        }, ` +
-        `not the delivering repository '${scope.value}'`,
+      `${source}: ${event.type} ${event.externalId} names ${scope.ref}, whose ` +
+        `${scope.annotation} is ${found}, not the delivering repository '${scope.value}'`,
     );
   }
 }
