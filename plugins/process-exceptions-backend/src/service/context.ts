@@ -23,7 +23,7 @@ import { RebuildRunner } from '../rebuild/RebuildRunner';
 import { spec } from '../schema/openapi.generated';
 import { WebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
 import { serviceWriteRefusal, ServiceGrants } from './serviceWrites';
-import { actorOf, provenanceOf } from './principals';
+import { writerOf } from './principals';
 
 export type Router = ApiRouter<typeof spec>;
 
@@ -89,8 +89,7 @@ export function createRouteContext(options: RouterOptions): RouteContext {
       if (decision.result !== AuthorizeResult.ALLOW) {
         throw new NotAllowedError(`Not allowed: ${permission.name}`);
       }
-      const provenance = provenanceOf(credentials);
-      return { actor: actorOf(provenance), provenance };
+      return writerOf(credentials);
     },
     async audited(req, eventId, fn) {
       const event = await auditor.createEvent({

@@ -14,6 +14,15 @@ const SKEW = 300_000;
 
 type Api = Awaited<ReturnType<typeof startApi>>;
 
+/** Config granting the tests' pipeline token one of people's permissions. */
+const grantingPipeline = (permission: string) => ({
+  processExceptions: {
+    servicePermissions: [
+      { subject: PIPELINE_SUBJECT, permissions: [permission] },
+    ],
+  },
+});
+
 /** Config letting the pipeline close every hotfix task, so only time decides. */
 const PIPELINE_CLOSES_ALL = {
   processExceptions: {
@@ -222,16 +231,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('a service allowed to complete tasks, completing the brief check: 403 naming the attestation policy; nothing stored', async () => {
-      const api = await start({
-        processExceptions: {
-          servicePermissions: [
-            {
-              subject: PIPELINE_SUBJECT,
-              permissions: ['process-exceptions.task.complete'],
-            },
-          ],
-        },
-      });
+      const api = await start(
+        grantingPipeline('process-exceptions.task.complete'),
+      );
       await api.post(hotfix('d-1', 10));
       const { id } = (await api.get('/v1/exceptions')).body.items[0];
       const before = await api.ledgerCount();
@@ -255,16 +257,7 @@ describe.each(databases.eachSupportedId())(
 
     it('a pipeline token recording an exception by hand under the demo config: 403, nothing stored', async () => {
       // As app-config.demo.yaml grants it: rebuilds only.
-      const api = await start({
-        processExceptions: {
-          servicePermissions: [
-            {
-              subject: PIPELINE_SUBJECT,
-              permissions: ['process-exceptions.rebuild'],
-            },
-          ],
-        },
-      });
+      const api = await start(grantingPipeline('process-exceptions.rebuild'));
       const res = await request(api.server)
         .post(`${BASE}/v1/exceptions`)
         .set('Authorization', mockCredentials.service.header())
