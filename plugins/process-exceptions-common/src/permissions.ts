@@ -1,6 +1,20 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
+ * Allows reading answers that span services: the scorecard across teams,
+ * trends, unmapped events, the inbox, the merge gate, and every service's
+ * records whatever the catalog lets the caller read. Without it, a caller
+ * reads the records of the entities the catalog's read permission lets it
+ * read.
+ *
+ * @public
+ */
+export const processExceptionsReadPermission = createPermission({
+  name: 'process-exceptions.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Allows a person to record an exception by hand.
  *
  * @public
@@ -47,6 +61,7 @@ export const processExceptionsRebuildPermission = createPermission({
  * @public
  */
 export const processExceptionsPermissions = [
+  processExceptionsReadPermission,
   processExceptionsCreatePermission,
   processExceptionsCompleteTaskPermission,
   processExceptionsAcknowledgeFindingPermission,

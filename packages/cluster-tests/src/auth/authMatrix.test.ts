@@ -212,6 +212,7 @@ type Endpoint = {
   kind:
     | 'open'
     | 'read'
+    | 'org-read'
     | 'admin-read'
     | 'ingest'
     | 'write'
@@ -219,6 +220,11 @@ type Endpoint = {
     | 'webhook-or-service';
   /** The permission a people's write or admin read needs. */
   permission?: string;
+  /**
+   * A read's answer to a caller the catalog lets read nothing: lists are
+   * filtered (200), a record is not there (404), an entity's summary 403.
+   */
+  denied?: string;
   send: (
     server: any,
     caller: Caller,
@@ -255,11 +261,18 @@ async function rebuildFinished(server: any, caller: Caller, id: string) {
   throw new Error(`rebuild ${id} still running after 10 s`);
 }
 
-const read = (label: string, url: string): Endpoint => ({
+const read = (
+  label: string,
+  url: string,
+  kind: 'read' | 'org-read' = 'read',
+  denied?: string,
+): Endpoint => ({
   label: `GET ${label}`,
-  kind: 'read',
+  kind,
+  denied,
   send: (server, caller) => call(server, 'get', url, caller),
 });
+const orgRead = (label: string, url: string) => read(label, url, 'org-read');
 
 const webhook = (source: Source): Endpoint => ({
   label: `POST /v1/webhooks/${source}`,
@@ -313,6 +326,7 @@ const ENDPOINTS: Endpoint[] = [
   {
     label: 'GET /v1/exceptions/{id}',
     kind: 'read',
+    denied: '404',
     send: (server, caller, t) =>
       call(server, 'get', `/v1/exceptions/${t.exceptionId}`, caller),
   },
@@ -341,12 +355,14 @@ const ENDPOINTS: Endpoint[] = [
   read(
     '/v1/summary?entityRef=…',
     '/v1/summary?entityRef=component:default/payments-api',
+    'read',
+    '403',
   ),
-  read('/v1/scorecard', '/v1/scorecard?groupBy=owner'),
-  read('/v1/trends', '/v1/trends'),
-  read('/v1/gates/merge?changeId=…', '/v1/gates/merge?changeId=pr-1'),
-  read('/v1/unmapped', '/v1/unmapped'),
-  read('/v1/inbox', '/v1/inbox?status=rejected'),
+  orgRead('/v1/scorecard', '/v1/scorecard?groupBy=owner'),
+  orgRead('/v1/trends', '/v1/trends'),
+  orgRead('/v1/gates/merge?changeId=…', '/v1/gates/merge?changeId=pr-1'),
+  orgRead('/v1/unmapped', '/v1/unmapped'),
+  orgRead('/v1/inbox', '/v1/inbox?status=rejected'),
   {
     label: 'POST /v1/admin/rebuilds',
     kind: 'write',
@@ -384,6 +400,8 @@ const ENDPOINTS: Endpoint[] = [
 ];
 
 const PLUGIN_SERVICES = ['service', 'serviceDenyAll', 'scopedService'];
+/** Callers the policy, or their token's restrictions, refuse reads. */
+const NOT_READERS = ['userDenied', 'serviceDenyAll', 'scopedService'];
 
 /** The documented answer, as a status or a class such as `2xx`. */
 function expected(endpoint: Endpoint, caller: Caller): string {
@@ -407,16 +425,20 @@ function expected(endpoint: Endpoint, caller: Caller): string {
       return '403'; // the token's access restrictions exclude this plugin
     default:
   }
+  if (endpoint.kind === 'read' || endpoint.kind === 'org-read') {
+    // The catalog's read permission per entity; the plugin's own read
+    // permission for answers across services.
+    if (!NOT_READERS.includes(caller.key)) return '200';
+    return endpoint.kind === 'org-read' ? '403' : endpoint.denied ?? '200';
+  }
   if (pluginService) {
-    // Services may read and ingest; people's writes and admin reads only
+    // Services may ingest; people's writes and admin reads only
     // with the permission named in their token's access restrictions.
-    if (endpoint.kind === 'read') return '200';
     if (endpoint.kind === 'ingest') return '2xx';
     const named = caller.key === 'scopedService' && endpoint.permission;
     if (!named) return '403';
     return endpoint.kind === 'admin-read' ? '200' : '2xx';
   }
-  if (endpoint.kind === 'read') return '200';
   if (endpoint.kind === 'admin-read') {
     return caller.key === 'userAllowed' ? '200' : '403'; // the rebuild permission
   }
@@ -485,8 +507,14 @@ How to read it:
   \`processExceptions.servicePermissions\` grants it to the token's subject
   (the demo portal's \`app-config.demo.yaml\` grants its pipeline token
   \`${REBUILD}\`, this matrix's config grants nothing). Such a write is
-  recorded as \`service:<subject>\`. Reads and ingestion need no
-  permission.
+  recorded as \`service:<subject>\`. Ingestion needs no permission.
+- Reads follow the catalog: a service's exceptions, findings and summary
+  need the catalog's \`catalog.entity.read\` for that entity (lists leave
+  out what the caller may not read; an exception of an unreadable entity is
+  404). Answers across services — scorecard, trends, merge gate, unmapped
+  events, inbox — need \`process-exceptions.read\`, which also lifts the
+  per-entity check. A token whose access restrictions name permissions
+  reads only with those it names (the rebuild-only token reads nothing).
 - Webhooks answer only to the sender's signature; a Backstage token does not
   replace it, except for CDEvents, whose senders may use a service token
   of this plugin instead of the shared secret. \`202\` means the delivery was

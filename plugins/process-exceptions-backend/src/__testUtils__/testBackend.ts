@@ -11,6 +11,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { processExceptionsPlugin } from '../plugin';
+import { watchResponses } from './responseContract';
 
 const component = (
   name: string,
@@ -79,6 +80,7 @@ export async function startApi(
       ...(options.features ?? []),
     ],
   });
+  watchResponses(server);
   const service = mockCredentials.service.header();
   const user = mockCredentials.user.header('user:default/jane');
   return {

@@ -146,6 +146,7 @@ export const spec = {
           {
             name: 'cursor',
             in: 'query',
+            allowReserved: true,
             description: 'The `nextCursor` of the previous page.',
             schema: {
               type: 'string',
@@ -222,6 +223,12 @@ export const spec = {
           '403': {
             $ref: '#/components/responses/Error',
           },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -245,6 +252,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
           },
           '401': {
             $ref: '#/components/responses/Error',
@@ -322,6 +332,9 @@ export const spec = {
           '409': {
             $ref: '#/components/responses/Error',
           },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
         },
       },
     },
@@ -369,6 +382,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
           },
           '401': {
             $ref: '#/components/responses/Error',
@@ -431,6 +447,9 @@ export const spec = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
           '401': {
             $ref: '#/components/responses/Error',
           },
@@ -441,6 +460,9 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '409': {
+            $ref: '#/components/responses/Error',
+          },
+          '413': {
             $ref: '#/components/responses/Error',
           },
         },
@@ -466,6 +488,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
           },
           '401': {
             $ref: '#/components/responses/Error',
@@ -493,6 +518,7 @@ export const spec = {
           {
             name: 'owner',
             in: 'query',
+            allowReserved: true,
             description:
               "Only this owner's entities, e.g. `group:default/payments-team`.",
             schema: {
@@ -562,6 +588,7 @@ export const spec = {
           {
             name: 'owner',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               maxLength: 255,
@@ -597,6 +624,9 @@ export const spec = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
           '401': {
             $ref: '#/components/responses/Error',
           },
@@ -615,6 +645,7 @@ export const spec = {
           {
             name: 'changeId',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               maxLength: 255,
@@ -623,6 +654,7 @@ export const spec = {
           {
             name: 'storyId',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               maxLength: 255,
@@ -676,6 +708,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
           },
           '401': {
             $ref: '#/components/responses/Error',
@@ -734,6 +769,9 @@ export const spec = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
           '401': {
             $ref: '#/components/responses/Error',
           },
@@ -741,6 +779,9 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '409': {
+            $ref: '#/components/responses/Error',
+          },
+          '413': {
             $ref: '#/components/responses/Error',
           },
         },
@@ -766,6 +807,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
           },
           '401': {
             $ref: '#/components/responses/Error',
@@ -911,6 +955,9 @@ export const spec = {
               },
             },
           },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
           '401': {
             $ref: '#/components/responses/Error',
           },
@@ -983,6 +1030,7 @@ export const spec = {
       entityRef: {
         name: 'entityRef',
         in: 'query',
+        allowReserved: true,
         description: 'e.g. `component:default/payments`',
         schema: {
           type: 'string',

@@ -107,8 +107,19 @@ describe.each(databases.eachSupportedId())(
         name: ' ',
       });
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/body.name: a name is required/);
-      expect(res.body.error.message).toMatch(/body.reason/);
+      expect(res.body.error.message).toMatch(
+        /request\/body must have required property 'reason'/,
+      );
+      const blankName = await api.postAsUser('/v1/exceptions', {
+        entityRef: 'component:default/payments',
+        kind: 'hotfix',
+        name: ' ',
+        reason: 'r',
+      });
+      expect(blankName.status).toBe(400);
+      expect(blankName.body.error.message).toMatch(
+        /body.name: a name is required/,
+      );
       expect(await api.ledgerCount()).toBe(0);
     });
 

@@ -1,7 +1,6 @@
 import {
   AuditorService,
   AuthService,
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -24,6 +23,7 @@ import { spec } from '../schema/openapi.generated';
 import { WebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
 import { serviceWriteRefusal, ServiceGrants } from './serviceWrites';
 import { writerOf } from './principals';
+import { ReadAccess, readAccessOf } from './readAccess';
 
 export type Router = ApiRouter<typeof spec>;
 
@@ -52,8 +52,8 @@ export interface RouterOptions {
 /** What every route group needs: the services plus the auth and audit helpers. */
 export interface RouteContext extends RouterOptions {
   actions: PortalActions;
-  /** Any signed-in user or service may read. */
-  reader(req: Request): Promise<BackstageCredentials>;
+  /** What the signed-in user or service may read (see readAccess.ts). */
+  readAccess(req: Request): Promise<ReadAccess>;
   /**
    * Authenticates a person's write and checks the permission, for a
    * service too (see serviceWrites.ts); returns the actor.
@@ -72,7 +72,7 @@ export function createRouteContext(options: RouterOptions): RouteContext {
       options.ingestor,
       options.policy.attestation,
     ),
-    reader: req => httpAuth.credentials(req, { allow: ['user', 'service'] }),
+    readAccess: req => readAccessOf(req, httpAuth, permissions),
     async writer(req, permission) {
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],

@@ -19,10 +19,13 @@ export type { RouterOptions } from './context';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * The HTTP API, typed by the OpenAPI spec in `src/schema/openapi.yaml`.
- * Bodies and queries are validated by the zod schemas in `queries.ts` and
- * `ingest/`, whose messages name the event index and field; the spec's own
- * request validation is off so that each problem is reported once, in that form.
+ * The HTTP API, typed and validated by the OpenAPI spec in
+ * `src/schema/openapi.yaml`: the spec router rejects a request whose shape
+ * the spec refuses, naming the field (`request/body/name must be string`).
+ * The zod schemas in `queries.ts` then check what a schema cannot say
+ * (a name that is only blanks, an http(s) evidence link, a ref's length once
+ * normalised). `POST /v1/events` is the one route outside: see
+ * `addIngestionRoute`.
  */
 export async function createRouter(
   options: RouterOptions,
@@ -56,7 +59,6 @@ export async function createRouter(
   const api = createValidatedOpenApiRouter<typeof spec>(spec, {
     // Replaces the spec router's default body parser: the body is parsed above.
     middleware: [(_req, _res, next) => next()],
-    validatorOptions: { validateRequests: false },
   });
   api.get('/health', async (_req, res) => {
     await options.store.ping();

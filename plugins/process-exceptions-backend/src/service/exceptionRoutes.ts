@@ -7,6 +7,7 @@ import {
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { evaluateMergeGate } from '../actions/mergeGate';
 import { RouteContext, Router } from './context';
+import { onlyReadable } from './readAccess';
 import {
   completeTaskBody,
   exceptionListQuery,
@@ -19,15 +20,15 @@ export function addExceptionRoutes(router: Router, ctx: RouteContext) {
   const { store, actions } = ctx;
 
   router.get('/v1/exceptions', async (req, res) => {
-    await ctx.reader(req);
+    const access = await ctx.readAccess(req);
     const q = parse(exceptionListQuery, req.query, 'query');
-    res.json(
-      await store.listExceptions({
-        ...q,
-        status: q.status as ExceptionStatus | undefined,
-        kind: q.kind as ExceptionKind | undefined,
-      }),
-    );
+    if (q.entityRef) await access.requireEntity(q.entityRef);
+    const page = await store.listExceptions({
+      ...q,
+      status: q.status as ExceptionStatus | undefined,
+      kind: q.kind as ExceptionKind | undefined,
+    });
+    res.json({ ...page, items: await onlyReadable(access, page.items) });
   });
 
   router.post('/v1/exceptions', async (req, res) => {
@@ -44,9 +45,10 @@ export function addExceptionRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/v1/exceptions/:id', async (req, res) => {
-    await ctx.reader(req);
+    const access = await ctx.readAccess(req);
     const exception = await store.getException(req.params.id);
-    if (!exception) {
+    // One the caller may not read is not there for them.
+    if (!exception || (await onlyReadable(access, [exception])).length === 0) {
       throw new NotFoundError(`No exception with id ${req.params.id}`);
     }
     res.json(exception);
@@ -70,7 +72,7 @@ export function addExceptionRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/v1/gates/merge', async (req, res) => {
-    await ctx.reader(req);
+    (await ctx.readAccess(req)).requireEverything('the merge gate');
     const q = parse(gateQuery, req.query, 'query');
     res.json(
       evaluateMergeGate(await store.listUnbackfilled('partial-readiness'), q),

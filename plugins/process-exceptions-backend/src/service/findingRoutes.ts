@@ -1,18 +1,20 @@
 import { processExceptionsAcknowledgeFindingPermission } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { RouteContext, Router } from './context';
+import { onlyReadable } from './readAccess';
 import { acknowledgeBody, findingListQuery, parse } from './queries';
 
 export function addFindingRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/findings', async (req, res) => {
-    await ctx.reader(req);
+    const access = await ctx.readAccess(req);
     const q = parse(findingListQuery, req.query, 'query');
-    const items = await ctx.store.listFindings({
+    if (q.entityRef) await access.requireEntity(q.entityRef);
+    const findings = await ctx.store.listFindings({
       entityRef: q.entityRef,
       limit: q.limit,
       acknowledged:
         q.acknowledged === undefined ? undefined : q.acknowledged === 'true',
     });
-    res.json({ items });
+    res.json({ items: await onlyReadable(access, findings) });
   });
 
   router.post('/v1/findings/:id/acknowledge', async (req, res) => {

@@ -26,8 +26,9 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
   );
 
   router.get('/v1/summary', async (req, res) => {
-    await ctx.reader(req);
+    const access = await ctx.readAccess(req);
     const { entityRef } = parse(summaryQuery, req.query, 'query');
+    await access.requireEntity(entityRef);
     const now = new Date();
     const since = new Date(now.getTime() - SUMMARY_DAYS * DAY_MS);
     const [row] = await store.scoreEntities({
@@ -46,7 +47,7 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/v1/scorecard', async (req, res) => {
-    await ctx.reader(req);
+    (await ctx.readAccess(req)).requireEverything('the scorecard');
     const q = parse(scorecardQuery, req.query, 'query');
     const now = new Date();
     const since = new Date(
@@ -76,7 +77,7 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/v1/trends', async (req, res) => {
-    await ctx.reader(req);
+    (await ctx.readAccess(req)).requireEverything('the trends');
     const q = parse(trendsQuery, req.query, 'query');
     // Whole weeks ending now, oldest first.
     const since = new Date(Date.now() - q.weeks * 7 * DAY_MS);
