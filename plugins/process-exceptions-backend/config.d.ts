@@ -102,6 +102,21 @@ export interface Config {
       /** Permission names, e.g. `process-exceptions.rebuild`. */
       permissions: string[];
     }>;
+    /**
+     * Limits a service token to the entities it serves: its events
+     * (`POST /v1/events`) may name only entities owned by one of `owners`
+     * or part of one of `systems`; one naming another is refused with 403.
+     * An entity the catalog does not know yet stays unmapped until it is
+     * in scope. Subjects not listed are not limited.
+     */
+    serviceScopes?: Array<{
+      /** The service's subject, e.g. a static token's `subject`. */
+      subject: string;
+      /** Owner refs, e.g. `group:default/payments-team` (kind defaults to group). */
+      owners?: string[];
+      /** System refs, e.g. `system:default/payments` (kind defaults to system). */
+      systems?: string[];
+    }>;
     ingestion?: {
       /**
        * Seconds a replica keeps the entity an event's subject (an entity

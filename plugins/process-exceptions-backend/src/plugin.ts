@@ -21,7 +21,9 @@ import { scheduleMaintenance } from './scheduler/scheduleMaintenance';
 import { createRouter } from './service/createRouter';
 import { readWebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
 import { readServiceGrants } from './service/serviceWrites';
+import { readServiceScopes } from './ingest/serviceScopes';
 import { DatabaseInbox } from './inbox/DatabaseInbox';
+import { DatabaseMaintenanceFailures } from './maintenance/DatabaseMaintenanceFailures';
 import { InboxApplier } from './inbox/InboxApplier';
 import { catalogAnnotations } from './webhooks/checkScopes';
 import { subscribeToEvents } from './inbox/subscribeToEvents';
@@ -57,6 +59,7 @@ export const processExceptionsPlugin = createBackendPlugin({
           logger,
         });
         const policy = readPolicy(config);
+        const serviceScopes = readServiceScopes(config);
         const ingestor = new Ingestor({
           store,
           resolver: new CatalogEntityResolver(
@@ -65,6 +68,7 @@ export const processExceptionsPlugin = createBackendPlugin({
             (config.getOptionalNumber(
               'processExceptions.ingestion.entityCacheSeconds',
             ) ?? 300) * 1000,
+            serviceScopes,
           ),
           policy,
           version: readPolicyVersion(config, policy),
@@ -85,6 +89,9 @@ export const processExceptionsPlugin = createBackendPlugin({
         });
         const settings = readNotificationSettings(config);
         const inbox = new DatabaseInbox(await database.getClient());
+        const failures = new DatabaseMaintenanceFailures(
+          await database.getClient(),
+        );
         const applier = new InboxApplier({
           inbox,
           ingestor,
@@ -99,6 +106,7 @@ export const processExceptionsPlugin = createBackendPlugin({
           store,
           ingestor,
           applier,
+          failures,
           notify: now =>
             notifyTransitions({
               log: notificationLog,
@@ -106,6 +114,7 @@ export const processExceptionsPlugin = createBackendPlugin({
               settings,
               logger,
               now,
+              failures,
             }),
         });
         await subscribeToEvents({ events: deps.events, applier });
@@ -115,10 +124,12 @@ export const processExceptionsPlugin = createBackendPlugin({
             store,
             ingestor,
             inbox,
+            failures,
             rebuilds,
             policy,
             webhooks: readWebhookSettings(config),
             serviceGrants: readServiceGrants(config),
+            serviceScopes,
             scorecardCacheSeconds:
               config.getOptionalNumber(
                 'processExceptions.scorecard.cacheSeconds',

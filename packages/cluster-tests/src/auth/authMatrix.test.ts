@@ -363,6 +363,7 @@ const ENDPOINTS: Endpoint[] = [
   orgRead('/v1/gates/merge?changeId=…', '/v1/gates/merge?changeId=pr-1'),
   orgRead('/v1/unmapped', '/v1/unmapped'),
   orgRead('/v1/inbox', '/v1/inbox?status=rejected'),
+  orgRead('/v1/maintenance/failures', '/v1/maintenance/failures'),
   {
     label: 'POST /v1/admin/rebuilds',
     kind: 'write',
@@ -512,9 +513,10 @@ How to read it:
   need the catalog's \`catalog.entity.read\` for that entity (lists leave
   out what the caller may not read; an exception of an unreadable entity is
   404). Answers across services — scorecard, trends, merge gate, unmapped
-  events, inbox — need \`process-exceptions.read\`, which also lifts the
-  per-entity check. A token whose access restrictions name permissions
-  reads only with those it names (the rebuild-only token reads nothing).
+  events, inbox, maintenance failures — need
+  \`process-exceptions.read\`, which also lifts the per-entity check. A
+  token whose access restrictions name permissions reads only with those
+  it names (the rebuild-only token reads nothing).
 - Webhooks answer only to the sender's signature; a Backstage token does not
   replace it, except for CDEvents, whose senders may use a service token
   of this plugin instead of the shared secret. \`202\` means the delivery was

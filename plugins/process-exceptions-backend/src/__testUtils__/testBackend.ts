@@ -7,13 +7,25 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { processExceptionsPlugin } from '../plugin';
 import { watchResponses } from './responseContract';
 
-const component = (
+export const component = (
   name: string,
   owner: string,
   annotations: Record<string, string> = {},
@@ -39,6 +51,7 @@ export const testEntities: Entity[] = [
 ];
 
 export const BASE = '/api/process-exceptions';
+const MAINTENANCE_TASK = 'process-exceptions-maintenance';
 
 /** The subject of the tests' pipeline token (`post`). */
 export const PIPELINE_SUBJECT = 'external:test-service';
@@ -53,7 +66,29 @@ export const TRUSTED_PIPELINE_CLOCK = {
   },
 };
 
-/** Starts the plugin on a fresh database of the given kind. */
+/** A catalog that answers from `entities` as they are when asked. */
+function growingCatalog(entities: Entity[]) {
+  const now = () =>
+    catalogServiceMock({ entities }) as unknown as Record<string, unknown>;
+  return createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory: () =>
+      new Proxy({} as CatalogService, {
+        get: (_target, name: string) =>
+          typeof now()[name] === 'function'
+            ? (...args: unknown[]) =>
+                (now()[name] as (...a: unknown[]) => unknown)(...args)
+            : undefined,
+      }),
+  });
+}
+
+/**
+ * Starts the plugin on a fresh database of the given kind, with the
+ * maintenance task run only by `runMaintenance` and notifications kept in
+ * `notifications`.
+ */
 export async function startApi(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
@@ -65,12 +100,32 @@ export async function startApi(
   } = {},
 ) {
   const knex = await databases.init(databaseId);
+  const entities = [...testEntities];
+  // The mock scheduler is also a factory (typed as the service only).
+  const scheduler = mockServices.scheduler() as ReturnType<
+    typeof mockServices.scheduler
+  > & {
+    factory(options: { skipTaskRunOnStartup: boolean }): ServiceFactory;
+  };
+  const notifications: NotificationSendOptions[] = [];
+  let notificationFault: Error | undefined;
   // typed as node's server: backend-test-utils brings its own backend-defaults
   const { server }: { server: Server } = await startTestBackend({
     features: [
       processExceptionsPlugin,
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: testEntities }),
+      growingCatalog(entities),
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (options: NotificationSendOptions) => {
+            if (notificationFault) throw notificationFault;
+            notifications.push(options);
+          },
+        }),
+      }),
       ...(options.permission
         ? [mockServices.permissions.factory({ result: options.permission })]
         : []),
@@ -86,6 +141,14 @@ export async function startApi(
   return {
     server,
     knex,
+    /** Adds an entity to the catalog, as registering it would. */
+    register: (entity: Entity) => entities.push(entity),
+    runMaintenance: () => scheduler.triggerTask(MAINTENANCE_TASK),
+    notifications,
+    /** Makes every notification fail with `fault` until called again without. */
+    failNotifications: (fault?: Error) => {
+      notificationFault = fault;
+    },
     /** Posts a body to the ingestion API as a pipeline would. */
     post: (body: unknown) =>
       request(server)

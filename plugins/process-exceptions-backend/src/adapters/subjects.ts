@@ -12,6 +12,7 @@
  * | `unleash:<project>/<featureName>`      | `unleash.io/project: <project>` and `<featureName>` listed in `process-exceptions.io/flag-keys` |
  * | `flagsmith:<projectId>/<featureName>`  | `flagsmith.com/project-id: <projectId>` and `<featureName>` listed in `process-exceptions.io/flag-keys` |
  * | `cdevents:<source>/<id>`               | `<source>/<id>` listed in `process-exceptions.io/cdevents-subjects`   |
+ * | `token:<service subject>#<entity ref>` | that ref, only while it is in the service's `processExceptions.serviceScopes` |
  *
  * The list annotations are comma-separated (`flag-keys: checkout-v2, new-cart`)
  * because one service owns several flags and several CDEvents subjects (its
@@ -33,6 +34,8 @@ export const CDEVENTS_SUBJECTS_ANNOTATION =
 /** What the backend's resolver asks the catalog for. */
 export type ParsedSubject =
   | { kind: 'entityRef'; ref: string }
+  /** An entity named by a service token whose scope must reach it. */
+  | { kind: 'scoped'; service: string; ref: string }
   | {
       kind: 'annotation';
       /** The entity must carry this annotation... */
@@ -68,6 +71,11 @@ export function flagsmithSubject(
   return `flagsmith:${projectId}/${featureName}`;
 }
 
+/** An entity a scoped service token named before the catalog knew it. */
+export function scopedSubject(service: string, entityRef: string): string {
+  return `token:${service}#${entityRef}`;
+}
+
 export function cdeventsSubject(source: string, id: string): string {
   return `cdevents:${source}/${id}`;
 }
@@ -96,6 +104,15 @@ export function parseSubject(subject: string): ParsedSubject {
       annotation: GITHUB_PROJECT_SLUG_ANNOTATION,
       value: hash > 0 ? rest.slice(0, hash) : rest,
       ...(hash > 0 ? { ref: rest.slice(hash + 1) } : {}),
+    };
+  }
+  // Entity refs never contain '#'; a token's subject might.
+  const hash = rest.lastIndexOf('#');
+  if (prefix === 'token' && hash > 0 && hash < rest.length - 1) {
+    return {
+      kind: 'scoped',
+      service: rest.slice(0, hash),
+      ref: rest.slice(hash + 1),
     };
   }
   if (prefix === 'cdevents' && rest) {

@@ -242,10 +242,16 @@ export class DatabaseExceptionStore implements ExceptionStore {
       .update({ status: 'overdue', updated_at: now });
   }
 
-  async listUnmappedSubjects(limit: number): Promise<string[]> {
+  async listUnmappedSubjects(
+    limit: number,
+    skip: Set<string> = new Set(),
+  ): Promise<string[]> {
     const rows = await this.db('pe_events')
       .whereNull('entity_ref')
       .whereNotNull('subject')
+      .modify(q => {
+        if (skip.size > 0) q.whereNotIn('subject', [...skip]);
+      })
       .distinct('subject')
       .limit(limit);
     return rows.map(r => r.subject);

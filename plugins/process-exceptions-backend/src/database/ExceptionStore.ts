@@ -215,7 +215,8 @@ export interface ExceptionStore {
   }): Promise<WeeklyCountRow[]>;
   /** Marks every open exception whose deadline has passed; returns how many. */
   markOverdue(now: Date): Promise<number>;
-  listUnmappedSubjects(limit: number): Promise<string[]>;
+  /** Distinct subjects of unmapped events, leaving out `skip`. */
+  listUnmappedSubjects(limit: number, skip?: Set<string>): Promise<string[]>;
   listUnmappedEvents(limit: number): Promise<UnmappedEvent[]>;
   countEvents(): Promise<number>;
 }

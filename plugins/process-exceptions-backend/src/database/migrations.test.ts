@@ -24,6 +24,7 @@ const tables = [
   'pe_derivation_state',
   'pe_rebuilds',
   'pe_inbox',
+  'pe_maintenance_failures',
 ];
 
 const databases = createTestDatabases();
@@ -174,6 +175,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     // Undoing the move of the state puts it back on the exception.
     await knex('pe_exception_states').update({ status: 'overdue' });
+    await knex.migrate.down(config); // maintenance failures
+    expect(await knex.schema.hasTable('pe_maintenance_failures')).toBe(false);
     await knex.migrate.down(config); // the inbox
     expect(await knex.schema.hasTable('pe_inbox')).toBe(false);
     await knex.migrate.down(config); // provenance

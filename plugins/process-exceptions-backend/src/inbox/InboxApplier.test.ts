@@ -6,7 +6,8 @@ import { EntityResolver } from '../ingest/EntityResolver';
 import { Ingestor } from '../ingest/Ingestor';
 import { DEFAULT_POLICY } from '../policy/Policy';
 import { DatabaseInbox } from './DatabaseInbox';
-import { InboxApplier, retryDelayMs } from './InboxApplier';
+import { retryDelayMs } from '../lib/retryDelay';
+import { InboxApplier } from './InboxApplier';
 
 const databases = createTestDatabases();
 const HOUR = 3600_000;

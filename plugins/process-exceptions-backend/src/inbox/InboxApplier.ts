@@ -7,6 +7,7 @@ import { AnnotationsOf, checkScopes } from '../webhooks/checkScopes';
 import { ingestDelivery } from '../webhooks/ingestDelivery';
 import { EVENT_TOPICS } from './eventTopics';
 import { Inbox, InboxDelivery } from './Inbox';
+import { retryDelayMs } from '../lib/retryDelay';
 
 /**
  * How long a delivery being applied on arrival is left alone by the
@@ -14,11 +15,6 @@ import { Inbox, InboxDelivery } from './Inbox';
  * stopped mid-way leaves it for another soon.
  */
 const LEASE_MS = 60_000;
-
-/** The wait after a delivery's nth failure: 10 s, doubling, at most an hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(10_000 * 2 ** attempts, 3_600_000);
-}
 
 /**
  * Applies events-system deliveries through the inbox: each is kept with one

@@ -39,6 +39,7 @@ describe('CatalogEntityResolver', () => {
       catalog,
       mockServices.auth(),
       5 * MINUTE,
+      new Map(),
       () => now,
     );
   });

@@ -12,6 +12,7 @@ import {
   parseSubject,
   ParsedSubject,
 } from '../adapters/subjects';
+import { inScope, SCOPE_FIELDS, ServiceScopes } from './serviceScopes';
 
 /**
  * Turns what a sender named a service by into a catalog entity ref, or
@@ -51,6 +52,17 @@ function matches(
   );
 }
 
+/** `ref` written in full, or undefined when it is not an entity ref. */
+function normalised(ref: string): string | undefined {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultNamespace: 'default' }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when `ref`, as a sender wrote it, names `entity`. */
 function isEntity(entity: Entity, ref: string): boolean {
   try {
@@ -66,7 +78,8 @@ function isEntity(entity: Entity, ref: string): boolean {
  * and keys, CDEvents subjects) against the catalog, keeping what it found
  * for `ttlMs` (0 asks every time); a subject not found is asked again next
  * time. When several entities match, the first by ref wins, so the choice
- * is stable.
+ * is stable. A scoped token's subject resolves only to an entity its
+ * `processExceptions.serviceScopes` entry reaches today.
  */
 export class CatalogEntityResolver implements EntityResolver {
   private readonly cache = new Map<string, { ref: string; until: number }>();
@@ -75,6 +88,7 @@ export class CatalogEntityResolver implements EntityResolver {
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
     private readonly ttlMs: number,
+    private readonly scopes: ServiceScopes = new Map(),
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -84,6 +98,8 @@ export class CatalogEntityResolver implements EntityResolver {
     const byAnnotation: Array<
       [string, Extract<ParsedSubject, { kind: 'annotation' }>]
     > = [];
+    const scoped: Array<[string, Extract<ParsedSubject, { kind: 'scoped' }>]> =
+      [];
     const now = this.clock();
     for (const subject of new Set(subjects)) {
       const cached = this.cache.get(subject);
@@ -96,16 +112,12 @@ export class CatalogEntityResolver implements EntityResolver {
         byAnnotation.push([subject, parsed]);
         continue;
       }
-      try {
-        byRef.set(
-          stringifyEntityRef(
-            parseEntityRef(parsed.ref, { defaultNamespace: 'default' }),
-          ),
-          subject,
-        );
-      } catch {
-        // not an entity ref: it stays unmapped
+      if (parsed.kind === 'scoped' && this.scopes.has(parsed.service)) {
+        scoped.push([subject, parsed]);
+        continue;
       }
+      const ref = normalised(parsed.ref);
+      if (ref) byRef.set(ref, subject); // not an entity ref: it stays unmapped
     }
     const remember = (subject: string, ref: string) => {
       found.set(subject, ref);
@@ -113,7 +125,9 @@ export class CatalogEntityResolver implements EntityResolver {
         this.cache.set(subject, { ref, until: now + this.ttlMs });
     };
 
-    if (byRef.size === 0 && byAnnotation.length === 0) return found;
+    if (byRef.size === 0 && byAnnotation.length === 0 && scoped.length === 0) {
+      return found;
+    }
     const credentials = await this.auth.getOwnServiceCredentials();
     if (byRef.size > 0) {
       const refs = [...byRef.keys()];
@@ -126,6 +140,22 @@ export class CatalogEntityResolver implements EntityResolver {
       );
       items.forEach((entity, i) => {
         if (entity) remember(byRef.get(refs[i])!, refs[i]);
+      });
+    }
+    if (scoped.length > 0) {
+      const refs = scoped.map(([, parsed]) => normalised(parsed.ref));
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: refs.filter(Boolean) as string[], fields: SCOPE_FIELDS },
+        { credentials },
+      );
+      const entities = new Map(
+        items.filter(Boolean).map(e => [stringifyEntityRef(e!), e!]),
+      );
+      scoped.forEach(([subject, parsed], i) => {
+        const entity = refs[i] ? entities.get(refs[i]!) : undefined;
+        if (entity && inScope(this.scopes.get(parsed.service)!, entity)) {
+          remember(subject, refs[i]!);
+        }
       });
     }
     for (const [subject, parsed] of byAnnotation) {

@@ -4,6 +4,7 @@ import { DatabaseExceptionStore } from '../database/DatabaseExceptionStore';
 import { DEFAULT_POLICY } from '../policy/Policy';
 import { EntityResolver } from './EntityResolver';
 import { Ingestor } from './Ingestor';
+import { DatabaseMaintenanceFailures } from '../maintenance/DatabaseMaintenanceFailures';
 import { PIPELINE } from '../__testUtils__/provenance';
 
 const databases = createTestDatabases();
@@ -100,6 +101,30 @@ describe.each(databases.eachSupportedId())('Ingestor on %p', databaseId => {
       'component:default/a',
       'component:default/b',
     ]);
+    spy.mockRestore();
+  });
+
+  it('leaves a failing subject to its backoff and lists it until it applies', async () => {
+    const { knex, store, catalog, ingestor } = await setup();
+    const failures = new DatabaseMaintenanceFailures(knex);
+    await ingestor.ingest('api', [deployment('d-1', new Date())], PIPELINE);
+    catalog.known.add('component:default/new-service');
+    const transaction = store.transaction.bind(store);
+    const spy = jest
+      .spyOn(store, 'transaction')
+      .mockRejectedValueOnce(new Error('value too long'))
+      .mockImplementation(transaction);
+    const now = new Date();
+    expect(await ingestor.remapUnmapped({ failures, now })).toBe(0);
+    expect((await failures.list(10)).map(f => [f.kind, f.target])).toEqual([
+      ['subject', 'component:default/new-service'],
+    ]);
+    // Within the backoff the subject is not tried again.
+    expect(await ingestor.remapUnmapped({ failures, now })).toBe(0);
+    expect(spy).toHaveBeenCalledTimes(1);
+    const later = new Date(now.getTime() + 10_000);
+    expect(await ingestor.remapUnmapped({ failures, now: later })).toBe(1);
+    expect(await failures.list(10)).toEqual([]);
     spy.mockRestore();
   });
 

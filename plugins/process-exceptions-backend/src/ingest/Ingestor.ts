@@ -14,6 +14,7 @@ import { evaluateEntity } from '../rules/evaluateEntity';
 import { EntityState, LedgerEvent } from '../rules/types';
 import { EntityResolver } from './EntityResolver';
 import { GroupCommit } from './GroupCommit';
+import { MaintenanceFailures } from '../maintenance/MaintenanceFailures';
 
 /** An event in ledger form, before the catalog has been asked about it. */
 export interface IncomingEvent {
@@ -253,12 +254,20 @@ export class Ingestor {
   /**
    * Applies events that were kept unmapped once the catalog knows their
    * service. Returns how many events were mapped. A subject whose events
-   * fail to apply is logged and left unmapped for the next run; the other
-   * subjects are still applied.
+   * fail to apply is logged and left unmapped; the other subjects are still
+   * applied. With `failures`, a failed subject waits out its backoff.
    */
-  async remapUnmapped(limit = 100): Promise<number> {
+  async remapUnmapped(
+    options: {
+      failures?: MaintenanceFailures;
+      now?: Date;
+      limit?: number;
+    } = {},
+  ): Promise<number> {
     const { store, resolver, logger } = this.options;
-    const subjects = await store.listUnmappedSubjects(limit);
+    const { failures, now = new Date(), limit = 100 } = options;
+    const waiting = await failures?.waiting('subject', now);
+    const subjects = await store.listUnmappedSubjects(limit, waiting);
     if (subjects.length === 0) return 0;
     const resolved = await resolver.resolve(subjects);
     let mapped = 0;
@@ -276,9 +285,13 @@ export class Ingestor {
         });
         if (changes) this.announce(changes);
         mapped += n;
+        await failures?.succeeded('subject', subject);
       } catch (error) {
+        const failure = await failures?.failed('subject', subject, error, now);
         logger.error(
-          `Could not apply the unmapped events of ${subject} to ${entityRef}; will retry: ${error}`,
+          `Could not apply the unmapped events of ${subject} to ${entityRef}; will retry${
+            failure ? ` at ${failure.nextAttemptAt.toISOString()}` : ''
+          }: ${error}`,
         );
       }
     }

@@ -6,6 +6,7 @@ import {
 } from './buildNotification';
 import { NotificationLog, Transition } from './NotificationLog';
 import { NotificationSettings } from './readNotificationSettings';
+import { MaintenanceFailures } from '../maintenance/MaintenanceFailures';
 
 const BATCH = 200;
 
@@ -20,8 +21,11 @@ export async function notifyTransitions(options: {
   settings: NotificationSettings;
   logger: LoggerService;
   now: Date;
+  /** Where a failed send waits out its backoff. */
+  failures?: MaintenanceFailures;
 }): Promise<number> {
-  const { log, notifications, settings, logger, now } = options;
+  const { log, notifications, settings, logger, now, failures } = options;
+  const waiting = (await failures?.waiting('notification', now)) ?? new Set();
   let sent = 0;
   const announce = async (
     subjectId: string,
@@ -29,6 +33,8 @@ export async function notifyTransitions(options: {
     entityRef: string,
     payload: Parameters<NotificationService['send']>[0]['payload'],
   ) => {
+    const target = `${subjectId}/${transition}`;
+    if (waiting.has(target)) return;
     if (!(await log.claim(subjectId, transition, now))) return;
     try {
       await notifications.send({
@@ -36,8 +42,10 @@ export async function notifyTransitions(options: {
         payload,
       });
       sent += 1;
+      await failures?.succeeded('notification', target);
     } catch (error) {
       await log.release(subjectId, transition);
+      await failures?.failed('notification', target, error, now);
       logger.warn(
         `Could not notify ${entityRef} of ${transition} ${subjectId}: ${error}`,
       );

@@ -8,6 +8,7 @@ import {
 import { ExceptionStore } from '../database/ExceptionStore';
 import { InboxApplier } from '../inbox/InboxApplier';
 import { Ingestor } from '../ingest/Ingestor';
+import { MaintenanceFailures } from '../maintenance/MaintenanceFailures';
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 1 },
@@ -19,7 +20,8 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
  * One cluster-wide task: marks exceptions overdue when their deadline passes,
  * retries the inbox's deliveries that are due, applies unmapped events once
  * the catalog can resolve them, and notifies owners of what changed. A step
- * that fails is logged and the next still runs; the next run tries it again.
+ * that fails is logged, the next still runs, and it waits out a backoff in
+ * `failures` (as do a failing subject and notification) before its retry.
  */
 export async function scheduleMaintenance(options: {
   config: RootConfigService;
@@ -28,10 +30,11 @@ export async function scheduleMaintenance(options: {
   store: ExceptionStore;
   ingestor: Ingestor;
   applier: InboxApplier;
+  failures: MaintenanceFailures;
   /** Announces transitions; returns how many notifications went out. */
   notify: (now: Date) => Promise<number>;
 }) {
-  const { config, scheduler, store, ingestor } = options;
+  const { config, scheduler, store, ingestor, failures } = options;
   const schedule = config.has('processExceptions.schedule')
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
         config.getConfig('processExceptions.schedule'),
@@ -70,7 +73,7 @@ export async function scheduleMaintenance(options: {
         [
           'unmapped events',
           async () => {
-            await ingestor.remapUnmapped();
+            await ingestor.remapUnmapped({ failures, now });
             return undefined;
           },
         ],
@@ -82,12 +85,24 @@ export async function scheduleMaintenance(options: {
           },
         ],
       ];
+      // Without the table (a database outage), every step is tried.
+      const waiting = await failures
+        .waiting('step', now)
+        .catch(() => new Set<string>());
       for (const [name, step] of steps) {
+        if (waiting.has(name)) continue;
         try {
           const done = await step();
           if (done) logger.info(done);
+          await failures.succeeded('step', name);
         } catch (error) {
-          logger.error(`Maintenance step '${name}' failed: ${error}`);
+          const retry = await failures
+            .failed('step', name, error, now)
+            .then(f => `at ${f.nextAttemptAt.toISOString()}`)
+            .catch(() => 'on the next run');
+          logger.error(
+            `Maintenance step '${name}' failed, retrying ${retry}: ${error}`,
+          );
         }
       }
     },

@@ -1015,6 +1015,43 @@ export const spec = {
         },
       },
     },
+    '/v1/maintenance/failures': {
+      get: {
+        operationId: 'ListMaintenanceFailures',
+        description:
+          'Maintenance work that failed and waits for its retry with backoff (10 s doubling, at most an hour): a step of the task, an unmapped subject whose events could not be applied, a notification that could not be sent. Needs `process-exceptions.read`.',
+        responses: {
+          '200': {
+            description: 'The longest-failing first, at most 200',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/MaintenanceFailure',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -2123,6 +2160,47 @@ export const spec = {
             nullable: true,
             description:
               'The last failure of a pending delivery, or why it was rejected.',
+          },
+        },
+      },
+      MaintenanceFailure: {
+        type: 'object',
+        required: [
+          'kind',
+          'target',
+          'attempts',
+          'firstFailedAt',
+          'lastFailedAt',
+          'nextAttemptAt',
+          'lastError',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['step', 'subject', 'notification'],
+          },
+          target: {
+            type: 'string',
+            description:
+              "The step's name, the unmapped subject, or `<exception or finding id>/<transition>`.",
+          },
+          attempts: {
+            type: 'integer',
+          },
+          firstFailedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastFailedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          nextAttemptAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastError: {
+            type: 'string',
           },
         },
       },

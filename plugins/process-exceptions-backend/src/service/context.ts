@@ -16,12 +16,14 @@ import { Request } from 'express';
 import { PortalActions, Writer } from '../actions/PortalActions';
 import { ExceptionStore } from '../database/ExceptionStore';
 import { Inbox } from '../inbox/Inbox';
+import { MaintenanceFailures } from '../maintenance/MaintenanceFailures';
 import { Ingestor } from '../ingest/Ingestor';
 import { Policy } from '../policy/Policy';
 import { RebuildRunner } from '../rebuild/RebuildRunner';
 import { spec } from '../schema/openapi.generated';
 import { WebhookSettings } from '@process-exceptions/backstage-plugin-process-exceptions-node';
 import { serviceWriteRefusal, ServiceGrants } from './serviceWrites';
+import { ServiceScopes } from '../ingest/serviceScopes';
 import { writerOf } from './principals';
 import { ReadAccess, readAccessOf } from './readAccess';
 
@@ -45,8 +47,12 @@ export interface RouterOptions {
   ownersCacheSeconds: number;
   /** People's write permissions granted to services by config. */
   serviceGrants: ServiceGrants;
+  /** The owners and systems scoped service tokens may address. */
+  serviceScopes: ServiceScopes;
   /** Events-system deliveries not in the ledger yet. */
   inbox: Inbox;
+  /** Maintenance work waiting for its retry. */
+  failures: MaintenanceFailures;
 }
 
 /** What every route group needs: the services plus the auth and audit helpers. */

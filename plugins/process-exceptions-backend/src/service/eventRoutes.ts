@@ -1,5 +1,11 @@
 import express from 'express';
+import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+} from '@backstage/backend-plugin-api';
+import { EventEnvelope } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { parseEventsBody } from '../ingest/parseEvents';
+import { catalogEntities, scopedSubjects } from '../ingest/serviceScopes';
 import { RouteContext, Router } from './context';
 import { inboxQuery, parse } from './queries';
 import { provenanceOf } from './principals';
@@ -18,13 +24,14 @@ export function addIngestionRoute(router: express.Router, ctx: RouteContext) {
       allow: ['service'],
     });
     const events = parseEventsBody(req.body);
+    const subjects = await subjectsOf(ctx, credentials, events, req.body);
     const results = await ctx.ingestor.ingest(
       'api',
-      events.map(e => ({
+      events.map((e, i) => ({
         externalId: e.id,
         type: e.type,
         occurredAt: new Date(e.occurredAt),
-        subject: e.entityRef ?? null,
+        subject: subjects[i],
         actor: e.actor ?? null,
         data: e.data,
         payload: e,
@@ -36,10 +43,45 @@ export function addIngestionRoute(router: express.Router, ctx: RouteContext) {
   });
 }
 
+/** Each event's subject: its entity ref, within the token's scope if it has one. */
+async function subjectsOf(
+  ctx: RouteContext,
+  credentials: BackstageCredentials<BackstageServicePrincipal>,
+  events: EventEnvelope[],
+  body: { events?: unknown },
+): Promise<Array<string | null>> {
+  const service = credentials.principal.subject;
+  const scope = ctx.serviceScopes.get(service);
+  if (!scope) return events.map(e => e.entityRef ?? null);
+  const where = Array.isArray(body.events)
+    ? (i: number) => `events[${i}].`
+    : () => '';
+  return scopedSubjects(
+    events,
+    service,
+    scope,
+    catalogEntities(ctx.catalog, ctx.auth),
+    where,
+  );
+}
+
 export function addEventRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/unmapped', async (req, res) => {
     (await ctx.readAccess(req)).requireEverything('the unmapped events');
     res.json({ items: await ctx.store.listUnmappedEvents(200) });
+  });
+
+  router.get('/v1/maintenance/failures', async (req, res) => {
+    (await ctx.readAccess(req)).requireEverything('the maintenance failures');
+    const items = await ctx.failures.list(200);
+    res.json({
+      items: items.map(f => ({
+        ...f,
+        firstFailedAt: f.firstFailedAt.toISOString(),
+        lastFailedAt: f.lastFailedAt.toISOString(),
+        nextAttemptAt: f.nextAttemptAt.toISOString(),
+      })),
+    });
   });
 
   router.get('/v1/inbox', async (req, res) => {

@@ -95,6 +95,7 @@ describe.each(databases.eachSupportedId())(
         '/v1/trends',
         '/v1/unmapped',
         '/v1/inbox',
+        '/v1/maintenance/failures',
         '/v1/gates/merge?storyId=ST-1',
       ]) {
         const refused = await getAs(JANE, path);
