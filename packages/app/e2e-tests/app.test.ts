@@ -107,6 +107,18 @@ test('a team lead sees teams ranked and the trend drawn', async ({ page }) => {
     path: `${SCREENSHOTS}/scorecard-page.png`,
     fullPage: true,
   });
+
+  // Operators have a page of their own, one click away.
+  await page.getByRole('button', { name: 'Operations' }).click();
+  await expect(page).toHaveURL(/\/process-exceptions\/operations$/);
+  await expect(page.getByText('Failing maintenance work')).toBeVisible();
+  await expect(
+    page.getByText('Events waiting for their service'),
+  ).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/operations-page.png`,
+    fullPage: true,
+  });
 });
 
 test("the owner's team is notified of an overdue backfill", async ({

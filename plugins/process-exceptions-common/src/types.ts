@@ -99,3 +99,32 @@ export type Finding = {
   acknowledgedBy: string | null;
   exceptionId: string | null;
 };
+
+/**
+ * Maintenance work that failed and waits for its retry with backoff.
+ *
+ * @public
+ */
+export type MaintenanceFailure = {
+  kind: 'step' | 'subject' | 'notification';
+  /** The step's name, the unmapped subject, or `<exception or finding id>/<transition>`. */
+  target: string;
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+  nextAttemptAt: string;
+  lastError: string;
+};
+
+/**
+ * An event kept while the catalog cannot resolve its service.
+ *
+ * @public
+ */
+export type UnmappedEvent = {
+  id: string;
+  source: string;
+  type: string;
+  subject: string | null;
+  occurredAt: string;
+};

@@ -4,6 +4,7 @@ import {
   ExceptionStatus,
   Finding,
   ProcessException,
+  UnmappedEvent,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { PolicyVersion } from '../policy/PolicyVersion';
 import { EntityState, LedgerEvent } from '../rules/types';
@@ -174,13 +175,7 @@ export interface WeeklyCountRow {
   count: number;
 }
 
-export type UnmappedEvent = {
-  id: string;
-  source: string;
-  type: string;
-  subject: string | null;
-  occurredAt: string;
-};
+export type { UnmappedEvent };
 
 /** What the plugin needs from storage; callers never see SQL. */
 export interface ExceptionStore {

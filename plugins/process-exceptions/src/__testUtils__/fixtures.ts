@@ -146,6 +146,8 @@ export function createFakeApi(
       items: [],
     })),
     getTrends: jest.fn(async () => ({ weeks: [] })),
+    listMaintenanceFailures: jest.fn(async () => ({ items: [] })),
+    listUnmapped: jest.fn(async () => ({ items: [] })),
     ...overrides,
   } as jest.Mocked<ProcessExceptionsApi>;
 }

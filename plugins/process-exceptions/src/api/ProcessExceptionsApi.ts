@@ -7,6 +7,7 @@ import {
   Finding,
   ListExceptionsQuery,
   ListFindingsQuery,
+  MaintenanceFailure,
   ProcessException,
   ProcessExceptionDetail,
   RecordExceptionRequest,
@@ -15,6 +16,7 @@ import {
   ScorecardRow,
   Trends,
   TrendWeek,
+  UnmappedEvent,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 
 /** @public */
@@ -36,6 +38,8 @@ export interface GetTrendsRequest {
 
 export type {
   AcknowledgeFindingResult,
+  MaintenanceFailure,
+  UnmappedEvent,
   ExceptionsPage,
   ProcessExceptionDetail,
   RecordExceptionRequest,
@@ -68,6 +72,10 @@ export interface ProcessExceptionsApi {
   getSummary(request: { entityRef: string }): Promise<ExceptionSummary>;
   getScorecard(request: GetScorecardRequest): Promise<Scorecard>;
   getTrends(request: GetTrendsRequest): Promise<Trends>;
+  /** Maintenance work waiting for its retry; needs `process-exceptions.read`. */
+  listMaintenanceFailures(): Promise<{ items: MaintenanceFailure[] }>;
+  /** Events whose service the catalog cannot resolve yet; needs `process-exceptions.read`. */
+  listUnmapped(): Promise<{ items: UnmappedEvent[] }>;
 }
 
 /**

@@ -11,12 +11,14 @@ import {
   GetScorecardRequest,
   GetTrendsRequest,
   ListExceptionsRequest,
+  MaintenanceFailure,
   ListFindingsRequest,
   ProcessExceptionDetail,
   ProcessExceptionsApi,
   RecordExceptionRequest,
   Scorecard,
   Trends,
+  UnmappedEvent,
 } from './ProcessExceptionsApi';
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -86,6 +88,14 @@ export class ProcessExceptionsClient implements ProcessExceptionsApi {
 
   getTrends(request: GetTrendsRequest): Promise<Trends> {
     return this.request('/v1/trends', { query: { ...request } });
+  }
+
+  listMaintenanceFailures(): Promise<{ items: MaintenanceFailure[] }> {
+    return this.request('/v1/maintenance/failures');
+  }
+
+  listUnmapped(): Promise<{ items: UnmappedEvent[] }> {
+    return this.request('/v1/unmapped');
   }
 
   private async request<T>(

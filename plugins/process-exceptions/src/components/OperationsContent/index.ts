@@ -1,0 +1,1 @@
+export { OperationsContent } from './OperationsContent';
