@@ -1,8 +1,11 @@
 /**
  * Who delivered a ledger event, settled when it was received.
  *
- * - `user`: a person in the portal, signed in as `userRef`.
- * - `service`: a Backstage service token; `subject` is its principal.
+ * - `user`: a person in the portal, signed in as `userRef`; `groups` are
+ *   the login's ownership refs in the catalog at that moment, `permission`
+ *   the permission the policy allowed for the write.
+ * - `service`: a Backstage service token; `subject` is its principal, and
+ *   `permission` the one its restrictions or the config named.
  * - `webhook`: a delivery to `/v1/webhooks/{source}`; `verification` is the
  *   check that passed: an HMAC-SHA256 signature over the body (its
  *   `header`), a shared secret sent as is, or none (`allowUnsigned`).
@@ -14,8 +17,8 @@
  * @public
  */
 export type EventProvenance =
-  | { kind: 'user'; userRef: string }
-  | { kind: 'service'; subject: string }
+  | { kind: 'user'; userRef: string; groups?: string[]; permission?: string }
+  | { kind: 'service'; subject: string; permission?: string }
   | {
       kind: 'webhook';
       source: string;

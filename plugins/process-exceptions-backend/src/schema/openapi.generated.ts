@@ -1720,6 +1720,19 @@ export const spec = {
             type: 'string',
             description: 'The signed-in person (user, agent).',
           },
+          groups: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              "The person's ownership refs in the catalog when the event was received (user).",
+          },
+          permission: {
+            type: 'string',
+            description:
+              'The permission allowed for the write that recorded the event (user, service).',
+          },
           subject: {
             type: 'string',
             description: "The service token's principal (service).",

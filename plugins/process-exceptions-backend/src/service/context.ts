@@ -4,6 +4,7 @@ import {
   HttpAuthService,
   LoggerService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { NotAllowedError } from '@backstage/errors';
@@ -36,6 +37,7 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   auth: AuthService;
   permissions: PermissionsService;
+  userInfo: UserInfoService;
   auditor: AuditorService;
   catalog: CatalogService;
   logger: LoggerService;
@@ -95,7 +97,12 @@ export function createRouteContext(options: RouterOptions): RouteContext {
       if (decision.result !== AuthorizeResult.ALLOW) {
         throw new NotAllowedError(`Not allowed: ${permission.name}`);
       }
-      return writerOf(credentials);
+      const groups =
+        credentials.principal.type === 'user'
+          ? (await options.userInfo.getUserInfo(credentials))
+              .ownershipEntityRefs
+          : undefined;
+      return writerOf(credentials, { permission: permission.name, groups });
     },
     async audited(req, eventId, fn) {
       const event = await auditor.createEvent({

@@ -226,7 +226,13 @@ describe.each(databases.eachSupportedId())(
       expect(
         detail.timeline.find((e: any) => e.type === 'backfill.completed')
           .provenance,
-      ).toEqual({ kind: 'user', userRef: 'user:default/jane' });
+      ).toEqual({
+        kind: 'user',
+        userRef: 'user:default/jane',
+        // settled at receipt: the login's catalog refs, the permission allowed
+        groups: ['user:default/jane'],
+        permission: 'process-exceptions.task.complete',
+      });
       await stillServing(api);
     });
 

@@ -14,9 +14,19 @@ export function provenanceOf(
     : { kind: 'service', subject: p.subject ?? 'unknown' };
 }
 
-/** Who writes: the actor events record, and the provenance. */
-export function writerOf(credentials: BackstageCredentials): Writer {
-  const provenance = provenanceOf(credentials);
+/**
+ * Who writes: the actor events record, and the provenance with what was
+ * settled at receipt: the permission allowed, a person's groups.
+ */
+export function writerOf(
+  credentials: BackstageCredentials,
+  settled: { permission?: string; groups?: string[] } = {},
+): Writer {
+  const base = provenanceOf(credentials);
+  const provenance: Writer['provenance'] =
+    base.kind === 'user'
+      ? { ...base, ...settled }
+      : { ...base, permission: settled.permission };
   const actor =
     provenance.kind === 'user'
       ? provenance.userRef
