@@ -120,9 +120,9 @@ export async function startApi(
         service: notificationService,
         deps: {},
         factory: () => ({
-          send: async (options: NotificationSendOptions) => {
+          send: async (sent: NotificationSendOptions) => {
             if (notificationFault) throw notificationFault;
-            notifications.push(options);
+            notifications.push(sent);
           },
         }),
       }),

@@ -24,8 +24,9 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * the spec refuses, naming the field (`request/body/name must be string`).
  * The zod schemas in `queries.ts` then check what a schema cannot say
  * (a name that is only blanks, an http(s) evidence link, a ref's length once
- * normalised). `POST /v1/events` is the one route outside: see
- * `addIngestionRoute`.
+ * normalised). Two routes stay outside, as the spec says: the webhooks,
+ * whose signatures need the raw body, and `POST /v1/events` (see
+ * `addIngestionRoute`).
  */
 export async function createRouter(
   options: RouterOptions,

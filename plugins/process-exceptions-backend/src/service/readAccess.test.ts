@@ -41,10 +41,9 @@ describe.each(databases.eachSupportedId())(
           },
           { entity },
         );
-      const res = await api.post({
+      await api.post({
         events: [hotfix('payments', 'p-1'), hotfix('checkout', 'c-1')],
       });
-      expect(res.status).toBe(201);
     });
 
     it('lists only the records of the entities the caller may read', async () => {
