@@ -121,6 +121,32 @@ test('a team lead sees teams ranked and the trend drawn', async ({ page }) => {
   });
 });
 
+test('a postmortem follows an incident across services from the trail search', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.getByRole('link', { name: /Process exce/ }).click();
+  await page.getByLabel('Trail of').selectOption('incidentId');
+  await page.getByRole('textbox', { name: 'Id', exact: true }).fill('INC-117');
+  await page.getByRole('button', { name: 'Follow the trail' }).click();
+  await expect(page).toHaveURL(
+    /\/process-exceptions\/trail\?incidentId=INC-117$/,
+  );
+
+  const trail = page.getByRole('list', { name: 'Trail' });
+  await expect(trail.getByText(/incident\.opened/)).toBeVisible();
+  await expect(
+    trail.getByText(/P0 hotfix opened: Hotfix for INC-117 on payments-api/),
+  ).toBeVisible();
+  await expect(
+    trail.getByText(/Delivered by service token/).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/trail-view.png`,
+    fullPage: true,
+  });
+});
+
 test("the owner's team is notified of an overdue backfill", async ({
   page,
 }) => {

@@ -1,4 +1,5 @@
 import {
+  BackfillTask,
   ExceptionKind,
   ExceptionLinks,
   ExceptionStatus,
@@ -242,4 +243,67 @@ export type RebuildJob = {
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;
+};
+
+/**
+ * The key a trail starts from: exactly one of them.
+ *
+ * @public
+ */
+export type TrailQuery =
+  | { changeId: string }
+  | { deploymentId: string }
+  | { incidentId: string }
+  | { flagKey: string }
+  | { storyId: string };
+
+/**
+ * A ledger event on a trail.
+ *
+ * @public
+ */
+export type TrailEvent = Omit<ExceptionTimelineEvent, 'notCounted' | 'data'> & {
+  data: Record<string, unknown>;
+};
+
+/**
+ * One step of a trail, at `at`, of the service `entityRef` (null for an
+ * event whose service the catalog does not know yet).
+ *
+ * @public
+ */
+export type TrailEntry = { at: string; entityRef: string | null } & (
+  | {
+      kind: 'event';
+      /** Carries the key itself, rather than joining through an exception. */
+      direct: boolean;
+      event: TrailEvent;
+    }
+  | { kind: 'exception'; exception: ProcessException; eventIds: string[] }
+  | {
+      kind: 'task';
+      exceptionId: string;
+      task: BackfillTask;
+      /** The event that closed it, and who delivered that. */
+      closedBy: { eventId: string; provenance: EventProvenance } | null;
+    }
+  | { kind: 'finding'; finding: Finding }
+);
+
+/**
+ * Everything one change, deployment, incident, flag or story touches,
+ * across services, in time order.
+ *
+ * @public
+ */
+export type Trail = {
+  key: {
+    kind: 'change' | 'deployment' | 'incident' | 'flag' | 'story';
+    value: string;
+  };
+  /** The services it crossed, in the order it reached them. */
+  services: string[];
+  entries: TrailEntry[];
+  /** More than 1,000 events carry the key; the first are followed. */
+  truncated: boolean;
 };

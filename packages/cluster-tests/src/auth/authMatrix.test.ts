@@ -360,6 +360,7 @@ const ENDPOINTS: Endpoint[] = [
   ),
   orgRead('/v1/scorecard', '/v1/scorecard?groupBy=owner'),
   orgRead('/v1/trends', '/v1/trends'),
+  read('/v1/trail?changeId=…', '/v1/trail?changeId=pr-1'),
   orgRead('/v1/gates/merge?changeId=…', '/v1/gates/merge?changeId=pr-1'),
   orgRead('/v1/unmapped', '/v1/unmapped'),
   orgRead('/v1/inbox', '/v1/inbox?status=rejected'),
@@ -509,8 +510,8 @@ How to read it:
   (the demo portal's \`app-config.demo.yaml\` grants its pipeline token
   \`${REBUILD}\`, this matrix's config grants nothing). Such a write is
   recorded as \`service:<subject>\`. Ingestion needs no permission.
-- Reads follow the catalog: a service's exceptions, findings and summary
-  need the catalog's \`catalog.entity.read\` for that entity (lists leave
+- Reads follow the catalog: a service's exceptions, findings, summary and
+  trail entries need the catalog's \`catalog.entity.read\` for that entity (lists leave
   out what the caller may not read; an exception of an unreadable entity is
   404). Answers across services — scorecard, trends, merge gate, unmapped
   events, inbox, maintenance failures — need

@@ -4,7 +4,6 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
-  EventProvenance,
   ExceptionKind,
   Finding,
   ProcessException,
@@ -33,6 +32,8 @@ import {
   findingFromRow,
 } from './derived/rows';
 import { scoreEntities, weeklyCounts } from './derived/scorecardQueries';
+import { readTrail, TrailKeyKind, TrailRecords } from './ledger/trailQuery';
+import { TIMELINE_COLUMNS, timelineEventOf } from './ledger/timelineRows';
 
 const migrationsDir = resolvePackagePath(
   '@process-exceptions/backstage-plugin-process-exceptions-backend',
@@ -147,29 +148,12 @@ export class DatabaseExceptionStore implements ExceptionStore {
         { column: 'e.occurred_at', order: 'asc' },
         { column: 'e.seq', order: 'asc' },
       ])
-      .select(
-        'e.external_id',
-        'e.source',
-        'e.type',
-        'e.actor',
-        'e.occurred_at',
-        'e.received_at',
-        'e.provenance',
-        'l.not_counted',
-        'e.data',
-      );
+      .select(...TIMELINE_COLUMNS, 'l.not_counted');
     return {
       ...exception,
       timeline: timeline.map(e => ({
-        id: e.external_id,
-        source: e.source,
-        type: e.type,
-        actor: e.actor,
-        occurredAt: toIso(e.occurred_at)!,
-        receivedAt: toIso(e.received_at)!,
-        provenance: parseJson<EventProvenance>(e.provenance),
+        ...timelineEventOf(e),
         notCounted: e.not_counted ?? null,
-        data: parseJson<Record<string, unknown>>(e.data),
       })),
     };
   }
@@ -255,6 +239,10 @@ export class DatabaseExceptionStore implements ExceptionStore {
       .distinct('subject')
       .limit(limit);
     return rows.map(r => r.subject);
+  }
+
+  trail(kind: TrailKeyKind, value: string): Promise<TrailRecords> {
+    return readTrail(this.db, kind, value);
   }
 
   async listUnmappedEvents(limit: number): Promise<UnmappedEvent[]> {

@@ -7,6 +7,7 @@ import {
   UnmappedEvent,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { PolicyVersion } from '../policy/PolicyVersion';
+import { TrailKeyKind, TrailRecords } from './ledger/trailQuery';
 import { EntityState, LedgerEvent } from '../rules/types';
 
 /** Identifies a ledger event across sources. */
@@ -213,5 +214,7 @@ export interface ExceptionStore {
   /** Distinct subjects of unmapped events, leaving out `skip`. */
   listUnmappedSubjects(limit: number, skip?: Set<string>): Promise<string[]>;
   listUnmappedEvents(limit: number): Promise<UnmappedEvent[]>;
+  /** Everything one correlation key touches (see trailQuery.ts). */
+  trail(kind: TrailKeyKind, value: string): Promise<TrailRecords>;
   countEvents(): Promise<number>;
 }

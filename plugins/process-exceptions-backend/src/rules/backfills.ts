@@ -35,6 +35,7 @@ export function applyBackfills(
       }
       task.doneAt = backfill.occurredAt;
       task.doneBy = backfill.actor;
+      task.doneSeq = backfill.seq;
       task.evidenceUrl = evidenceUrl ?? null;
       exception.eventSeqs = sortedSeqs([...exception.eventSeqs, backfill.seq]);
     }

@@ -34,6 +34,7 @@ function markDone(tasks: DerivedTask[], key: string, by: DoneBy) {
   for (const task of tasks.filter(t => t.key === key)) {
     task.doneAt = by.occurredAt;
     task.doneBy = by.actor;
+    task.doneSeq = by.seq;
     task.evidenceUrl = by.url;
   }
 }

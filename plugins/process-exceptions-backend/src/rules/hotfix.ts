@@ -55,6 +55,7 @@ function closeByEvidence(
     for (const task of tasks.filter(t => t.key === key)) {
       task.doneAt = review.occurredAt;
       task.doneBy = review.data.reviewer;
+      task.doneSeq = review.seq;
       task.evidenceUrl = review.data.url ?? null;
     }
   };

@@ -100,6 +100,7 @@ function closeGaps(ctx: RuleContext, story: StoryCase) {
     if (!ctx.attests(task.key, closed, exception.notCounted)) continue;
     task.doneAt = closed.occurredAt;
     task.doneBy = closed.actor;
+    task.doneSeq = closed.seq;
     task.evidenceUrl = closed.data.evidenceUrl ?? null;
     exception.eventSeqs.push(closed.seq);
     closedAt.set(task.key, closed.occurredAt);

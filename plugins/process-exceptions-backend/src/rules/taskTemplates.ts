@@ -68,5 +68,6 @@ export function openTasks(
     doneAt: null,
     doneBy: null,
     evidenceUrl: null,
+    doneSeq: null,
   }));
 }

@@ -65,6 +65,8 @@ export interface DerivedTask {
   doneAt: Date | null;
   doneBy: string | null;
   evidenceUrl: string | null;
+  /** The ledger event that closed it, whose provenance the trail shows. */
+  doneSeq: number | null;
 }
 
 /** An exception as the rules derive it from the ledger. */

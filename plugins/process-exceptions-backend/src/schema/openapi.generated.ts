@@ -1015,6 +1015,81 @@ export const spec = {
         },
       },
     },
+    '/v1/trail': {
+      get: {
+        operationId: 'GetTrail',
+        description:
+          'Everything one key touches, across services, in time order: the events that carry it, the exceptions they belong to with their other events, each closed task with the event that closed it and who delivered that, and the findings that name any of those events. Give exactly one key. Entries of services the caller may not read are left out (see the read permissions); at most 1,000 events carrying the key are followed (`truncated`).',
+        parameters: [
+          {
+            name: 'changeId',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'deploymentId',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'incidentId',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'flagKey',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'storyId',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The trail',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Trail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/v1/maintenance/failures': {
       get: {
         operationId: 'ListMaintenanceFailures',
@@ -1699,6 +1774,141 @@ export const spec = {
             },
           },
         ],
+      },
+      TrailEvent: {
+        type: 'object',
+        required: [
+          'id',
+          'source',
+          'type',
+          'actor',
+          'occurredAt',
+          'receivedAt',
+          'provenance',
+          'data',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          actor: {
+            type: 'string',
+            nullable: true,
+          },
+          occurredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          receivedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          provenance: {
+            $ref: '#/components/schemas/Provenance',
+          },
+          data: {
+            type: 'object',
+          },
+        },
+      },
+      TrailEntry: {
+        type: 'object',
+        required: ['kind', 'at', 'entityRef'],
+        description:
+          'One step of a trail. `event`: a ledger event (`direct` when it carries the key itself). `exception`: with `eventIds`, its events on the trail. `task`: a closed backfill task of `exceptionId`, with `closedBy`, the event that closed it and who delivered it (null for tasks derived before the plugin kept it). `finding`.',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['event', 'exception', 'task', 'finding'],
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          entityRef: {
+            type: 'string',
+            nullable: true,
+          },
+          direct: {
+            type: 'boolean',
+          },
+          event: {
+            $ref: '#/components/schemas/TrailEvent',
+          },
+          exception: {
+            $ref: '#/components/schemas/Exception',
+          },
+          eventIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          exceptionId: {
+            type: 'string',
+          },
+          task: {
+            $ref: '#/components/schemas/Task',
+          },
+          closedBy: {
+            type: 'object',
+            nullable: true,
+            required: ['eventId', 'provenance'],
+            properties: {
+              eventId: {
+                type: 'string',
+              },
+              provenance: {
+                $ref: '#/components/schemas/Provenance',
+              },
+            },
+          },
+          finding: {
+            $ref: '#/components/schemas/Finding',
+          },
+        },
+      },
+      Trail: {
+        type: 'object',
+        required: ['key', 'services', 'entries', 'truncated'],
+        properties: {
+          key: {
+            type: 'object',
+            required: ['kind', 'value'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['change', 'deployment', 'incident', 'flag', 'story'],
+              },
+              value: {
+                type: 'string',
+              },
+            },
+          },
+          services: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'The services the trail crossed, in the order it reached them.',
+          },
+          entries: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TrailEntry',
+            },
+          },
+          truncated: {
+            type: 'boolean',
+          },
+        },
       },
       Provenance: {
         description: 'Who delivered an event, settled when it was received.',

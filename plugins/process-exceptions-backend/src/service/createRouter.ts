@@ -11,6 +11,7 @@ import { addExceptionRoutes } from './exceptionRoutes';
 import { addFindingRoutes } from './findingRoutes';
 import { addRebuildRoutes } from './rebuildRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
+import { addTrailRoutes } from './trailRoutes';
 import { createWebhookRouter } from './webhookRoutes';
 
 export type { RouterOptions } from './context';
@@ -69,6 +70,7 @@ export async function createRouter(
   addExceptionRoutes(api, ctx);
   addFindingRoutes(api, ctx);
   addScorecardRoutes(api, ctx);
+  addTrailRoutes(api, ctx);
   addRebuildRoutes(api, ctx);
   outer.use(api);
   return outer;

@@ -74,6 +74,39 @@ export const gateQuery = z
   .strict()
   .refine(q => q.changeId || q.storyId, 'give changeId or storyId');
 
+/** The query parameter of each key a trail can start from. */
+const TRAIL_KEYS = {
+  changeId: 'change',
+  deploymentId: 'deployment',
+  incidentId: 'incident',
+  flagKey: 'flag',
+  storyId: 'story',
+} as const;
+type TrailParam = keyof typeof TRAIL_KEYS;
+
+export const trailQuery = z
+  .object({
+    changeId: id.optional(),
+    deploymentId: id.optional(),
+    incidentId: id.optional(),
+    flagKey: id.optional(),
+    storyId: id.optional(),
+  })
+  .strict()
+  .refine(
+    q => Object.values(q).filter(Boolean).length === 1,
+    'give exactly one of changeId, deploymentId, incidentId, flagKey, storyId',
+  );
+
+/** The correlation key a valid trail query names. */
+export function trailKeyOf(q: z.infer<typeof trailQuery>) {
+  const [param, value] = Object.entries(q).find(([, v]) => v)! as [
+    TrailParam,
+    string,
+  ];
+  return { kind: TRAIL_KEYS[param], value };
+}
+
 const httpUrl = z
   .url()
   .max(2048)

@@ -15,6 +15,8 @@ import {
   RebuildJob,
   Scorecard,
   ScorecardQuery,
+  Trail,
+  TrailQuery,
 } from '../api';
 
 /** The backend rejects requests with more events than this. */
@@ -83,6 +85,11 @@ export class ProcessExceptionsClient {
       }
     }
     return { results };
+  }
+
+  /** Everything one change, deployment, incident, flag or story touches. */
+  getTrail(query: TrailQuery): Promise<Trail> {
+    return this.request('/v1/trail', { query: { ...query } });
   }
 
   /** Whether a change, or the changes of a story, may merge. */

@@ -9,6 +9,8 @@ gate, so a CI job can do either in one line.
 Commands:
   post-event   Record one event given by flags, or the events in a file
   gate         Ask whether a change, or the changes of a story, may merge
+  trail        Print everything a change, deployment, incident, flag or
+               story touches, across services, in time order
   rebuild      Re-derive every service from its ledger (an administrator's
                permission), printing progress until it is done
 
@@ -30,6 +32,14 @@ post-event, events from a file:
 gate (one of):
   --change <id>         a change, e.g. a pull request's head commit SHA
   --story <id>          a story
+
+trail (one of):
+  --change <id>         a change, e.g. a commit SHA or pull request
+  --deployment <id>     a deployment
+  --incident <id>       an incident, e.g. INC-117
+  --flag <key>          a feature flag
+  --story <id>          a story
+  --json                print the API's answer as JSON
 
 rebuild:
   --id <id>             follow a rebuild already started instead
@@ -59,6 +69,7 @@ Examples:
     --data '{"deploymentId":"7731","environment":"production","outcome":"succeeded"}'
   process-exceptions post-event --file events.json
   process-exceptions gate --change pr-1204
+  process-exceptions trail --incident INC-117
   process-exceptions rebuild
 `;
 

@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import {
   EventEnvelope,
   ProcessExceptionsClient,
+  TrailQuery,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { eventFromFlags } from './eventFromFlags';
 import { EXIT_CODES } from './exitCodes';
 import { formatIngestResult } from './formatIngestResult';
 import { followRebuild, formatRebuild } from './followRebuild';
 import { formatMergeGate } from './formatMergeGate';
+import { formatTrail } from './formatTrail';
 import { helpText } from './helpText';
 import { readEventsFile } from './readEventsFile';
 import { reportError } from './reportError';
@@ -39,6 +41,10 @@ const OPTIONS = {
   file: { type: 'string' },
   change: { type: 'string' },
   story: { type: 'string' },
+  deployment: { type: 'string' },
+  incident: { type: 'string' },
+  flag: { type: 'string' },
+  json: { type: 'boolean' },
   url: { type: 'string' },
   token: { type: 'string' },
   retries: { type: 'string' },
@@ -48,11 +54,21 @@ const OPTIONS = {
 } as const;
 
 type Values = Partial<
-  Record<Exclude<keyof typeof OPTIONS, 'help' | 'detach'>, string>
+  Record<Exclude<keyof typeof OPTIONS, 'help' | 'detach' | 'json'>, string>
 > & {
   help?: boolean;
   detach?: boolean;
+  json?: boolean;
 };
+
+/** The trail's flags and the query parameter each sets. */
+const TRAIL_FLAGS = {
+  change: 'changeId',
+  deployment: 'deploymentId',
+  incident: 'incidentId',
+  flag: 'flagKey',
+  story: 'storyId',
+} as const;
 
 const EVENT_FLAGS = [
   'type',
@@ -66,6 +82,7 @@ const EVENT_FLAGS = [
 const COMMANDS: Record<string, readonly string[]> = {
   'post-event': [...EVENT_FLAGS, 'file'],
   gate: ['change', 'story'],
+  trail: [...Object.keys(TRAIL_FLAGS), 'json'],
   rebuild: ['id', 'interval', 'detach'],
 };
 
@@ -89,12 +106,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const [command, ...extra] = positionals;
     if (!command) {
-      throw new UsageError('no command given; use post-event, gate or rebuild');
+      throw new UsageError(
+        'no command given; use post-event, gate, trail or rebuild',
+      );
     }
     const commandFlags = COMMANDS[command];
     if (!commandFlags) {
       throw new UsageError(
-        `unknown command "${command}"; use post-event, gate or rebuild`,
+        `unknown command "${command}"; use post-event, gate, trail or rebuild`,
       );
     }
     if (extra.length > 0) {
@@ -109,6 +128,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
     const client = createClient(values, io);
     if (command === 'gate') return await gate(client, values, io);
+    if (command === 'trail') return await trail(client, values, io);
     if (command === 'rebuild') return await rebuild(client, values, io);
     return await postEvent(client, values, io);
   } catch (error) {
@@ -197,6 +217,28 @@ async function gate(
     ),
   );
   return answer.allowed ? EXIT_CODES.ok : EXIT_CODES.gateClosed;
+}
+
+async function trail(
+  client: ProcessExceptionsClient,
+  values: Values,
+  io: CliIo,
+): Promise<number> {
+  const given = (
+    Object.keys(TRAIL_FLAGS) as Array<keyof typeof TRAIL_FLAGS>
+  ).filter(flag => values[flag] !== undefined);
+  if (given.length !== 1 || !values[given[0]]) {
+    throw new UsageError(
+      'trail needs exactly one of --change, --deployment, --incident, --flag, --story',
+    );
+  }
+  const answer = await client.getTrail({
+    [TRAIL_FLAGS[given[0]]]: values[given[0]],
+  } as TrailQuery);
+  io.stdout.write(
+    values.json ? `${JSON.stringify(answer, null, 2)}\n` : formatTrail(answer),
+  );
+  return EXIT_CODES.ok;
 }
 
 async function rebuild(

@@ -148,6 +148,12 @@ export function createFakeApi(
     getTrends: jest.fn(async () => ({ weeks: [] })),
     listMaintenanceFailures: jest.fn(async () => ({ items: [] })),
     listUnmapped: jest.fn(async () => ({ items: [] })),
+    getTrail: jest.fn(async () => ({
+      key: { kind: 'change' as const, value: 'abc' },
+      services: [],
+      entries: [],
+      truncated: false,
+    })),
     ...overrides,
   } as jest.Mocked<ProcessExceptionsApi>;
 }

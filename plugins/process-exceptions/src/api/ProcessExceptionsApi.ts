@@ -16,6 +16,9 @@ import {
   ScorecardRow,
   Trends,
   TrendWeek,
+  Trail,
+  TrailEntry,
+  TrailQuery,
   UnmappedEvent,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 
@@ -38,6 +41,9 @@ export interface GetTrendsRequest {
 
 export type {
   AcknowledgeFindingResult,
+  Trail,
+  TrailEntry,
+  TrailQuery,
   MaintenanceFailure,
   UnmappedEvent,
   ExceptionsPage,
@@ -72,6 +78,8 @@ export interface ProcessExceptionsApi {
   getSummary(request: { entityRef: string }): Promise<ExceptionSummary>;
   getScorecard(request: GetScorecardRequest): Promise<Scorecard>;
   getTrends(request: GetTrendsRequest): Promise<Trends>;
+  /** Everything one change, deployment, incident, flag or story touches. */
+  getTrail(query: TrailQuery): Promise<Trail>;
   /** Maintenance work waiting for its retry; needs `process-exceptions.read`. */
   listMaintenanceFailures(): Promise<{ items: MaintenanceFailure[] }>;
   /** Events whose service the catalog cannot resolve yet; needs `process-exceptions.read`. */

@@ -17,6 +17,8 @@ import {
   ProcessExceptionsApi,
   RecordExceptionRequest,
   Scorecard,
+  Trail,
+  TrailQuery,
   Trends,
   UnmappedEvent,
 } from './ProcessExceptionsApi';
@@ -88,6 +90,10 @@ export class ProcessExceptionsClient implements ProcessExceptionsApi {
 
   getTrends(request: GetTrendsRequest): Promise<Trends> {
     return this.request('/v1/trends', { query: { ...request } });
+  }
+
+  getTrail(query: TrailQuery): Promise<Trail> {
+    return this.request('/v1/trail', { query: { ...query } });
   }
 
   listMaintenanceFailures(): Promise<{ items: MaintenanceFailure[] }> {

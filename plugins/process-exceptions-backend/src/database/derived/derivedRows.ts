@@ -100,6 +100,7 @@ export function taskRows(exceptionId: string, e: DerivedException): TaskRow[] {
     done_at: t.doneAt,
     done_by: t.doneBy,
     evidence_url: t.evidenceUrl,
+    done_seq: t.doneSeq,
   }));
 }
 

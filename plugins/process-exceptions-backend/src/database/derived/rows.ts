@@ -78,6 +78,7 @@ export interface TaskRow {
   done_at: Time | null;
   done_by: string | null;
   evidence_url: string | null;
+  done_seq: number | string | null;
 }
 
 export interface FindingRow {

@@ -56,6 +56,7 @@ export const TASK_COLUMNS: ColumnTypes = {
   done_at: 'timestamptz',
   done_by: 'text',
   evidence_url: 'text',
+  done_seq: 'bigint',
 };
 
 export const LINK_COLUMNS: ColumnTypes = {

@@ -23,6 +23,7 @@ import { ExceptionTimeline } from '../ExceptionTimeline';
 import { KindLabel } from '../KindLabel';
 import { StatusLabel } from '../StatusLabel';
 import { Timestamp } from '../Timestamp';
+import { useTrailLink } from '../../hooks/useTrailLink';
 
 const useStyles = makeStyles(theme => ({
   paper: {
@@ -74,6 +75,7 @@ const DetailBody = ({
   onCompleteTask?(task: BackfillTask): void;
 }) => {
   const classes = useStyles();
+  const trailLink = useTrailLink();
   return (
     <>
       <Box className={classes.meta}>
@@ -91,7 +93,7 @@ const DetailBody = ({
         </Typography>
       </Section>
       <Section title="Links">
-        <ExceptionLinks links={detail.links} />
+        <ExceptionLinks links={detail.links} trailLink={trailLink} />
       </Section>
       <Section title="Backfill checklist">
         <BackfillChecklist tasks={detail.tasks} onComplete={onCompleteTask} />

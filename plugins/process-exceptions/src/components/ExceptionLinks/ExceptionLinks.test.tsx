@@ -4,6 +4,40 @@ import { screen } from '@testing-library/react';
 import { ExceptionLinks } from './ExceptionLinks';
 
 describe('ExceptionLinks', () => {
+  it("opens each key's trail, and a key that is a URL also at the sender", async () => {
+    await renderInTestApp(
+      <ExceptionLinks
+        links={{
+          incident: 'INC-117',
+          changes: ['https://github.com/acme/pay/pull/1'],
+          deployment: 'd-7',
+        }}
+        trailLink={(param, value) =>
+          `/process-exceptions/trail?${new URLSearchParams({ [param]: value })}`
+        }
+      />,
+    );
+    expect(
+      screen.getByRole('link', { name: 'Incident: INC-117' }),
+    ).toHaveAttribute('href', '/process-exceptions/trail?incidentId=INC-117');
+    expect(
+      screen.getByRole('link', { name: 'Deployment: d-7' }),
+    ).toHaveAttribute('href', '/process-exceptions/trail?deploymentId=d-7');
+    expect(
+      screen.getByRole('link', {
+        name: 'PR: https://github.com/acme/pay/pull/1',
+      }),
+    ).toHaveAttribute(
+      'href',
+      `/process-exceptions/trail?changeId=${encodeURIComponent(
+        'https://github.com/acme/pay/pull/1',
+      )}`,
+    );
+    expect(
+      screen.getByRole('link', { name: /Open PR at the sender/ }),
+    ).toHaveAttribute('href', 'https://github.com/acme/pay/pull/1');
+  });
+
   it('links incident, changes, flag and story', async () => {
     await renderInTestApp(
       <ExceptionLinks

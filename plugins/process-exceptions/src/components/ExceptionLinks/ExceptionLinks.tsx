@@ -1,7 +1,10 @@
+import { Link } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
+import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import { ExceptionLinks as Links } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { safeUrl } from '../../utils/safeUrl';
 import { SafeLink } from '../SafeLink';
+import { TrailParam } from '../../utils/trailKeys';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -10,17 +13,64 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(0.5, 1.5),
   },
   item: { whiteSpace: 'nowrap' },
+  icon: { fontSize: '1em', verticalAlign: 'middle', marginLeft: 2 },
 }));
+
+type Item = { key: string; label: string; href: unknown; param: TrailParam };
+
+/** One key: its trail with the sender's URL beside it, the URL, or text. */
+const LinkValue = ({
+  item: { label, href, param },
+  trailLink,
+}: {
+  item: Item;
+  trailLink?: (param: TrailParam, value: string) => string;
+}) => {
+  const classes = useStyles();
+  if (trailLink && typeof href === 'string') {
+    return (
+      <>
+        <Link to={trailLink(param, href)} title={`The trail of ${href}`}>
+          {`${label}: ${href}`}
+        </Link>
+        {safeUrl(href) && (
+          <SafeLink href={href}>
+            <OpenInNewIcon
+              className={classes.icon}
+              titleAccess={`Open ${label} at the sender`}
+            />
+          </SafeLink>
+        )}
+      </>
+    );
+  }
+  if (safeUrl(href)) return <SafeLink href={href}>{label}</SafeLink>;
+  // not a URL (an incident id, or something hostile): still worth reading, as text
+  return <>{`${label}: ${String(href)}`}</>;
+};
 
 /**
  * The links of an exception: incident, changes (PRs), flag, story, deployment.
- * Values that are not http(s) URLs (an incident id, or something hostile) are shown as text.
+ * Values that are not http(s) URLs (an incident id, or something hostile) are
+ * shown as text. With `trailLink`, each value opens its trail, and one that
+ * is a URL also gets an icon opening it at the sender.
  */
-export const ExceptionLinks = ({ links }: { links: Links | undefined }) => {
+export const ExceptionLinks = ({
+  links,
+  trailLink,
+}: {
+  links: Links | undefined;
+  trailLink?: (param: TrailParam, value: string) => string;
+}) => {
   const classes = useStyles();
-  const items: Array<{ key: string; label: string; href: unknown }> = [];
+  const items: Item[] = [];
   if (links?.incident)
-    items.push({ key: 'incident', label: 'Incident', href: links.incident });
+    items.push({
+      key: 'incident',
+      label: 'Incident',
+      href: links.incident,
+      param: 'incidentId',
+    });
   const changes: unknown[] = Array.isArray(links?.changes)
     ? links?.changes ?? []
     : [];
@@ -29,29 +79,37 @@ export const ExceptionLinks = ({ links }: { links: Links | undefined }) => {
       key: `change-${i}`,
       label: changes.length > 1 ? `PR ${i + 1}` : 'PR',
       href: change,
+      param: 'changeId',
     }),
   );
-  if (links?.flag) items.push({ key: 'flag', label: 'Flag', href: links.flag });
+  if (links?.flag)
+    items.push({
+      key: 'flag',
+      label: 'Flag',
+      href: links.flag,
+      param: 'flagKey',
+    });
   if (links?.story)
-    items.push({ key: 'story', label: 'Story', href: links.story });
+    items.push({
+      key: 'story',
+      label: 'Story',
+      href: links.story,
+      param: 'storyId',
+    });
   if (links?.deployment)
     items.push({
       key: 'deployment',
       label: 'Deployment',
       href: links.deployment,
+      param: 'deploymentId',
     });
   if (items.length === 0) return <span>—</span>;
 
   return (
     <span className={classes.root}>
-      {items.map(({ key, label, href }) => (
-        <span key={key} className={classes.item}>
-          {safeUrl(href) ? (
-            <SafeLink href={href}>{label}</SafeLink>
-          ) : (
-            // not a URL (an incident id, or something hostile): still worth reading, as text
-            `${label}: ${String(href)}`
-          )}
+      {items.map(item => (
+        <span key={item.key} className={classes.item}>
+          <LinkValue item={item} trailLink={trailLink} />
         </span>
       ))}
     </span>

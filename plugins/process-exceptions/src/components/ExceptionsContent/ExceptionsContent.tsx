@@ -13,6 +13,8 @@ import { ExceptionsTable } from '../ExceptionsTable';
 import { FindingsCard } from '../FindingsCard';
 import { RecordExceptionDialog } from '../RecordExceptionDialog';
 import { SummaryStrip } from '../SummaryStrip';
+import { TrailSearch } from '../TrailSearch';
+import { useTrailLink } from '../../hooks/useTrailLink';
 
 /** The Exceptions tab of a component's entity page. */
 export const ExceptionsContent = () => {
@@ -25,6 +27,7 @@ export const ExceptionsContent = () => {
   // One counter reloads every part after an action changed the data.
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = useCallback(() => setRefreshKey(k => k + 1), []);
+  const trailLink = useTrailLink();
 
   const selectedId = searchParams.get(EXCEPTION_PARAM) ?? undefined;
   const select = (id: string | undefined) => {
@@ -48,6 +51,9 @@ export const ExceptionsContent = () => {
   return (
     <>
       <Grid container spacing={3} direction="column">
+        <Grid item>
+          <TrailSearch linkTo={trailLink} />
+        </Grid>
         <Grid item>
           <SummaryStrip entityRef={entityRef} refreshKey={refreshKey} />
         </Grid>

@@ -2,10 +2,12 @@ import { Content, Header, Page } from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
 import { OperationsContent } from '../OperationsContent';
 import { ScorecardContent } from '../ScorecardContent';
+import { TrailContent } from '../TrailContent';
 
 /**
- * The plugin's page: the scorecard for team leads, and at `operations` what
- * operators watch (failing maintenance work, unmapped events).
+ * The plugin's page: the scorecard for team leads, at `trail` the trail of
+ * one key, and at `operations` what operators watch (failing maintenance
+ * work, unmapped events).
  */
 export const ProcessExceptionsPage = () => (
   <Page themeId="tool">
@@ -17,6 +19,7 @@ export const ProcessExceptionsPage = () => (
       <Routes>
         <Route path="/" element={<ScorecardContent />} />
         <Route path="/operations" element={<OperationsContent />} />
+        <Route path="/trail" element={<TrailContent />} />
       </Routes>
     </Content>
   </Page>

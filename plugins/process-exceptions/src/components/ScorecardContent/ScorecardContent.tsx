@@ -16,6 +16,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { processExceptionsApiRef } from '../../api';
 import { ScorecardTable } from '../ScorecardTable';
 import { TrendChart } from '../TrendChart';
+import { TrailSearch } from '../TrailSearch';
+import { useTrailLink } from '../../hooks/useTrailLink';
 
 const WINDOWS = [
   { value: '30d', label: 'Last 30 days' },
@@ -57,6 +59,7 @@ export const ScorecardContent = () => {
     [api, owner],
   );
   const teams = scorecard.value?.items ?? [];
+  const trailLink = useTrailLink();
 
   return (
     <>
@@ -83,6 +86,9 @@ export const ScorecardContent = () => {
         </Button>
       </ContentHeader>
       <Grid container spacing={3} direction="column">
+        <Grid item>
+          <TrailSearch linkTo={trailLink} />
+        </Grid>
         <Grid item>
           {scorecard.error ? (
             <ResponseErrorPanel

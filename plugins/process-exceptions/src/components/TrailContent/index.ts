@@ -1,0 +1,1 @@
+export { TrailContent } from './TrailContent';

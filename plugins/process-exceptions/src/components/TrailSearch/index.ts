@@ -1,0 +1,1 @@
+export { TrailSearch } from './TrailSearch';
