@@ -166,6 +166,22 @@ function otherRows(run) {
         } requests before them (not counted): max ${ms(r.scorecard.warmupMax)}`,
       ]);
     }
+    if (r.evidence) {
+      rows.push([
+        d,
+        'evidence export, CSV, every service',
+        `${r.evidence.seconds.toFixed(1)} s, +${r.evidence.extraMiB.toFixed(
+          0,
+        )} MiB resident at its peak`,
+        `${num(r.evidence.exception)} exceptions, ${num(
+          r.evidence.task,
+        )} tasks, ${num(r.evidence.finding)} findings, ${(
+          r.evidence.bytes /
+          1024 /
+          1024
+        ).toFixed(0)} MiB`,
+      ]);
+    }
     if (r.sweep) {
       rows.push([
         d,

@@ -16,6 +16,7 @@ const {
   measureHistory,
   measureScorecard,
 } = require('./measureReads');
+const { measureEvidence } = require('./measureEvidence');
 const { rebuildDataset } = require('./rebuildDataset');
 const { runChild } = require('./runChild');
 const settings = require('./settings');
@@ -204,6 +205,10 @@ async function runDatabase({ db, dir, pgUrl, runId, log }) {
     dbLog('scorecard');
     result.scorecard = await memory.phase('scorecard', () =>
       measureScorecard(backend),
+    );
+    dbLog('evidence export');
+    result.evidence = await memory.phase('evidence', () =>
+      measureEvidence(backend),
     );
     dbLog('single events and batches into the loaded services');
     result.loaded = {};

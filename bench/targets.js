@@ -84,6 +84,20 @@ const TARGETS = [
     format: v => `${v.toFixed(0)} ms`,
   },
   {
+    name: 'Evidence export of every exception (GET /v1/evidence, CSV)',
+    target: '< 10 s',
+    value: r => r.evidence?.seconds,
+    pass: v => v < 10,
+    format: v => `${v.toFixed(1)} s`,
+  },
+  {
+    name: 'Evidence export, extra backend memory (resident, at its peak)',
+    target: '< 100 MiB',
+    value: r => r.evidence?.extraMiB,
+    pass: v => v < 100,
+    format: v => `+${v.toFixed(0)} MiB`,
+  },
+  {
     name: 'Overdue sweep (the maintenance task marking 200,000 exceptions)',
     target: '< 1 s',
     value: r => r.sweep?.seconds,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SCREENSHOTS, signInAsGuest } from './signIn';
 
@@ -145,6 +146,37 @@ test('a postmortem follows an incident across services from the trail search', a
     path: `${SCREENSHOTS}/trail-view.png`,
     fullPage: true,
   });
+
+  // The auditor's file: the last 90 days, the whole organisation.
+  await page.getByRole('button', { name: 'Back to the scorecard' }).click();
+  await page.getByRole('button', { name: 'Download evidence' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Download evidence' });
+  await expect(dialog.getByLabel('Team')).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/evidence-dialog.png`,
+    animations: 'disabled',
+  });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    /^process-exceptions-evidence-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/,
+  );
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toMatch(/^record,exception_id,kind,entity_ref,owner,/);
+  const hotfix = lines.find(
+    l =>
+      l.startsWith('exception,') &&
+      l.includes('Hotfix for INC-117 on payments-api'),
+  );
+  expect(hotfix).toContain('component:default/payments-api');
+  const id = hotfix!.split(',')[1];
+  expect(lines.filter(l => l.startsWith(`task,${id},`)).length).toBeGreaterThan(
+    0,
+  );
+  expect(lines.some(l => l.startsWith('finding,'))).toBe(true);
 });
 
 test("the owner's team is notified of an overdue backfill", async ({

@@ -307,3 +307,18 @@ export type Trail = {
   /** More than 1,000 events carry the key; the first are followed. */
   truncated: boolean;
 };
+
+/**
+ * The period and scope of an evidence export. `from` and `to` are days
+ * (`2026-10-01`; a day as `to` includes it) or times with a zone.
+ *
+ * @public
+ */
+export type EvidenceQuery = {
+  from: string;
+  to: string;
+  /** Only this owner's services, e.g. `group:default/payments-team`. */
+  owner?: string;
+  entityRef?: string;
+  format?: 'csv' | 'json';
+};

@@ -365,6 +365,10 @@ const ENDPOINTS: Endpoint[] = [
   orgRead('/v1/unmapped', '/v1/unmapped'),
   orgRead('/v1/inbox', '/v1/inbox?status=rejected'),
   orgRead('/v1/maintenance/failures', '/v1/maintenance/failures'),
+  orgRead(
+    '/v1/evidence?from=…&to=…',
+    '/v1/evidence?from=2026-01-01&to=2026-12-31',
+  ),
   {
     label: 'POST /v1/admin/rebuilds',
     kind: 'write',
@@ -514,7 +518,8 @@ How to read it:
   trail entries need the catalog's \`catalog.entity.read\` for that entity (lists leave
   out what the caller may not read; an exception of an unreadable entity is
   404). Answers across services — scorecard, trends, merge gate, unmapped
-  events, inbox, maintenance failures — need
+  events, inbox, maintenance failures, the evidence export of every
+  service — need
   \`process-exceptions.read\`, which also lifts the per-entity check. A
   token whose access restrictions name permissions reads only with those
   it names (the rebuild-only token reads nothing).

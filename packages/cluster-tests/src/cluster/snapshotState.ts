@@ -31,7 +31,12 @@ export async function snapshotState(db: Knex) {
   }));
   const tasks = (
     await db('pe_tasks').orderBy(['exception_id', 'key']).select('*')
-  ).map(t => ({ ...t, due_at: iso(t.due_at), done_at: iso(t.done_at) }));
+  ).map(({ done_seq, ...t }) => ({
+    ...t,
+    due_at: iso(t.due_at),
+    done_at: iso(t.done_at),
+    done_by_event: done_seq === null ? null : names([done_seq])[0],
+  }));
   const links = new Map<string, Array<number | string>>();
   for (const row of await db('pe_exception_events').select('*')) {
     const list = links.get(row.exception_id) ?? [];

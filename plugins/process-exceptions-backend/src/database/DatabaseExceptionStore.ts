@@ -34,6 +34,13 @@ import {
 import { scoreEntities, weeklyCounts } from './derived/scorecardQueries';
 import { readTrail, TrailKeyKind, TrailRecords } from './ledger/trailQuery';
 import { TIMELINE_COLUMNS, timelineEventOf } from './ledger/timelineRows';
+import { externalIdsOf } from './ledger/externalIds';
+import {
+  EvidenceScope,
+  exceptionsOpenedIn,
+  findingsDetectedIn,
+  PeriodCursor,
+} from './derived/evidenceQueries';
 
 const migrationsDir = resolvePackagePath(
   '@process-exceptions/backstage-plugin-process-exceptions-backend',
@@ -186,17 +193,10 @@ export class DatabaseExceptionStore implements ExceptionStore {
   }
 
   private async withEventIds(rows: FindingRow[]): Promise<Finding[]> {
-    const seqs = [
-      ...new Set(rows.flatMap(r => parseJson<number[]>(r.event_seqs))),
-    ];
-    const ids = new Map<number, string>();
-    if (seqs.length > 0) {
-      for (const e of await this.db('pe_events')
-        .whereIn('seq', seqs)
-        .select('seq', 'external_id')) {
-        ids.set(Number(e.seq), e.external_id);
-      }
-    }
+    const ids = await externalIdsOf(
+      this.db,
+      rows.flatMap(r => parseJson<number[]>(r.event_seqs)),
+    );
     return rows.map(r => findingFromRow(r, ids));
   }
 
@@ -239,6 +239,22 @@ export class DatabaseExceptionStore implements ExceptionStore {
       .distinct('subject')
       .limit(limit);
     return rows.map(r => r.subject);
+  }
+
+  exceptionsOpenedIn(
+    scope: EvidenceScope,
+    after: PeriodCursor | undefined,
+    limit: number,
+  ) {
+    return exceptionsOpenedIn(this.db, scope, after, limit);
+  }
+
+  findingsDetectedIn(
+    scope: EvidenceScope,
+    after: PeriodCursor | undefined,
+    limit: number,
+  ) {
+    return findingsDetectedIn(this.db, scope, after, limit);
   }
 
   trail(kind: TrailKeyKind, value: string): Promise<TrailRecords> {

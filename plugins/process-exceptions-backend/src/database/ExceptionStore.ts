@@ -8,6 +8,11 @@ import {
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { PolicyVersion } from '../policy/PolicyVersion';
 import { TrailKeyKind, TrailRecords } from './ledger/trailQuery';
+import {
+  EvidenceException,
+  EvidenceScope,
+  PeriodCursor,
+} from './derived/evidenceQueries';
 import { EntityState, LedgerEvent } from '../rules/types';
 
 /** Identifies a ledger event across sources. */
@@ -214,6 +219,18 @@ export interface ExceptionStore {
   /** Distinct subjects of unmapped events, leaving out `skip`. */
   listUnmappedSubjects(limit: number, skip?: Set<string>): Promise<string[]>;
   listUnmappedEvents(limit: number): Promise<UnmappedEvent[]>;
+  /** A page of the exceptions opened in a period (see evidenceQueries.ts). */
+  exceptionsOpenedIn(
+    scope: EvidenceScope,
+    after: PeriodCursor | undefined,
+    limit: number,
+  ): Promise<{ items: EvidenceException[]; next?: PeriodCursor }>;
+  /** A page of the findings detected in a period. */
+  findingsDetectedIn(
+    scope: EvidenceScope,
+    after: PeriodCursor | undefined,
+    limit: number,
+  ): Promise<{ items: Finding[]; next?: PeriodCursor }>;
   /** Everything one correlation key touches (see trailQuery.ts). */
   trail(kind: TrailKeyKind, value: string): Promise<TrailRecords>;
   countEvents(): Promise<number>;

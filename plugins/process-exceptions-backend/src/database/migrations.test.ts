@@ -175,6 +175,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     // Undoing the move of the state puts it back on the exception.
     await knex('pe_exception_states').update({ status: 'overdue' });
+    await knex.migrate.down(config); // the evidence export's indexes
     await knex.migrate.down(config); // the task's closing event
     expect(await knex.schema.hasColumn('pe_tasks', 'done_seq')).toBe(false);
     await knex.migrate.down(config); // maintenance failures

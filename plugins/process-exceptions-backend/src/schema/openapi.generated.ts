@@ -1090,6 +1090,84 @@ export const spec = {
         },
       },
     },
+    '/v1/evidence': {
+      get: {
+        operationId: 'GetEvidence',
+        description:
+          "The evidence of a period for an auditor: every exception opened and every finding detected from `from` (inclusive) to `to` (exclusive; a day as `to` includes that day), with each task's closure (who, when, evidence, who delivered it), time to backfill, on time or late, and the findings' acknowledgements. CSV (RFC 4180, UTF-8 with a byte order mark) has one row per exception, task and finding, told apart by its `record` column; text cells a spreadsheet would run as a formula start with an apostrophe. JSON nests the tasks. Streamed. With `entityRef`, the catalog's read permission for that service; otherwise `process-exceptions.read`.",
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description:
+              "Only this owner's services, e.g. `group:default/payments-team`.",
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['csv', 'json'],
+              default: 'csv',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The evidence, as an attachment',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EvidenceExport',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/v1/maintenance/failures': {
       get: {
         operationId: 'ListMaintenanceFailures',
@@ -1774,6 +1852,76 @@ export const spec = {
             },
           },
         ],
+      },
+      EvidenceExport: {
+        type: 'object',
+        required: ['period', 'owner', 'entityRef', 'exceptions', 'findings'],
+        properties: {
+          period: {
+            type: 'object',
+            required: ['from', 'to'],
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date-time',
+              },
+              to: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          owner: {
+            type: 'string',
+            nullable: true,
+          },
+          entityRef: {
+            type: 'string',
+            nullable: true,
+          },
+          exceptions: {
+            type: 'array',
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/Exception',
+                },
+                {
+                  type: 'object',
+                  required: ['owner', 'hoursToBackfill'],
+                  properties: {
+                    owner: {
+                      type: 'string',
+                    },
+                    hoursToBackfill: {
+                      type: 'number',
+                      nullable: true,
+                    },
+                  },
+                },
+              ],
+            },
+          },
+          findings: {
+            type: 'array',
+            items: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/Finding',
+                },
+                {
+                  type: 'object',
+                  required: ['owner'],
+                  properties: {
+                    owner: {
+                      type: 'string',
+                    },
+                  },
+                },
+              ],
+            },
+          },
+        },
       },
       TrailEvent: {
         type: 'object',

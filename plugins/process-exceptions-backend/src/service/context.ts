@@ -27,6 +27,7 @@ import { serviceWriteRefusal, ServiceGrants } from './serviceWrites';
 import { ServiceScopes } from '../ingest/serviceScopes';
 import { writerOf } from './principals';
 import { ReadAccess, readAccessOf } from './readAccess';
+import { CatalogOwners } from '../scorecard/CatalogOwners';
 
 export type Router = ApiRouter<typeof spec>;
 
@@ -60,6 +61,8 @@ export interface RouterOptions {
 /** What every route group needs: the services plus the auth and audit helpers. */
 export interface RouteContext extends RouterOptions {
   actions: PortalActions;
+  /** Each service's owner from the catalog, kept briefly. */
+  owners: CatalogOwners;
   /** What the signed-in user or service may read (see readAccess.ts). */
   readAccess(req: Request): Promise<ReadAccess>;
   /**
@@ -75,6 +78,11 @@ export function createRouteContext(options: RouterOptions): RouteContext {
   const { httpAuth, permissions, auditor } = options;
   return {
     ...options,
+    owners: new CatalogOwners(
+      options.catalog,
+      options.auth,
+      options.ownersCacheSeconds * 1000,
+    ),
     actions: new PortalActions(
       options.store,
       options.ingestor,

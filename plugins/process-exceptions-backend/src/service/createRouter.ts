@@ -12,6 +12,7 @@ import { addFindingRoutes } from './findingRoutes';
 import { addRebuildRoutes } from './rebuildRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { addTrailRoutes } from './trailRoutes';
+import { addEvidenceRoutes } from './evidenceRoutes';
 import { createWebhookRouter } from './webhookRoutes';
 
 export type { RouterOptions } from './context';
@@ -71,6 +72,7 @@ export async function createRouter(
   addFindingRoutes(api, ctx);
   addScorecardRoutes(api, ctx);
   addTrailRoutes(api, ctx);
+  addEvidenceRoutes(api, ctx);
   addRebuildRoutes(api, ctx);
   outer.use(api);
   return outer;

@@ -74,6 +74,39 @@ export const gateQuery = z
   .strict()
   .refine(q => q.changeId || q.storyId, 'give changeId or storyId');
 
+// A day, or a time with its zone; a day as `to` includes that whole day.
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const periodBound = z
+  .string()
+  .max(40)
+  .refine(
+    v =>
+      (DAY.test(v) || /[zZ]|[+-]\d{2}:\d{2}$/.test(v)) &&
+      !Number.isNaN(Date.parse(v)),
+    'must be a day (2026-10-01) or a time with its zone (2026-10-01T00:00:00Z)',
+  );
+
+export const evidenceQuery = z
+  .object({
+    from: periodBound,
+    to: periodBound,
+    owner: entityRef.optional(),
+    entityRef: entityRef.optional(),
+    format: z.enum(['csv', 'json']).default('csv'),
+  })
+  .strict()
+  .transform(q => ({
+    ...q,
+    fromDate: new Date(q.from),
+    toDate: DAY.test(q.to)
+      ? new Date(Date.parse(q.to) + 24 * 3600 * 1000)
+      : new Date(q.to),
+  }))
+  .refine(q => q.fromDate < q.toDate, {
+    message: 'to must be after from',
+    path: ['to'],
+  });
+
 /** The query parameter of each key a trail can start from. */
 const TRAIL_KEYS = {
   changeId: 'change',

@@ -1,11 +1,7 @@
 import { EntityScoreRow } from '../database/ExceptionStore';
 import { buildScorecard } from '../scorecard/buildScorecard';
 import { buildTrends } from '../scorecard/buildTrends';
-import {
-  CatalogOwners,
-  entitiesOwnedBy,
-  UNKNOWN_OWNER,
-} from '../scorecard/CatalogOwners';
+import { entitiesOwnedBy, UNKNOWN_OWNER } from '../scorecard/CatalogOwners';
 import { ScoreCache } from '../scorecard/ScoreCache';
 import { RouteContext, Router } from './context';
 import { parse, scorecardQuery, summaryQuery, trendsQuery } from './queries';
@@ -19,11 +15,7 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
     ctx.scorecardCacheSeconds * 1000,
   );
   ctx.ingestor.onChange(() => scores.clear());
-  const catalogOwners = new CatalogOwners(
-    catalog,
-    auth,
-    ctx.ownersCacheSeconds * 1000,
-  );
+  const catalogOwners = ctx.owners;
 
   router.get('/v1/summary', async (req, res) => {
     const access = await ctx.readAccess(req);

@@ -15,6 +15,7 @@ import {
   RebuildJob,
   Scorecard,
   ScorecardQuery,
+  EvidenceQuery,
   Trail,
   TrailQuery,
 } from '../api';
@@ -139,16 +140,46 @@ export class ProcessExceptionsClient {
     return this.request(`/v1/admin/rebuilds/${encodeURIComponent(id)}`);
   }
 
+  /**
+   * The evidence of a period, as the backend streams it (CSV unless
+   * `format` is `json`): the body is read by the caller, chunk by chunk.
+   */
+  async downloadEvidence(
+    query: EvidenceQuery,
+  ): Promise<AsyncIterable<Uint8Array>> {
+    const { response } = await this.send('/v1/evidence', {
+      query: { ...query },
+      accept: query.format === 'json' ? 'application/json' : 'text/csv',
+    });
+    return response.body as unknown as AsyncIterable<Uint8Array>;
+  }
+
   private async request<T>(
     path: string,
     options: { method?: 'GET' | 'POST'; query?: Query; body?: unknown } = {},
   ): Promise<T> {
+    const { response, url, attempt } = await this.send(path, options);
+    return (await readJson(response, url, attempt)) as T;
+  }
+
+  /** One request with the retries; answers the first 2xx response. */
+  private async send(
+    path: string,
+    options: {
+      method?: 'GET' | 'POST';
+      query?: Query;
+      body?: unknown;
+      accept?: string;
+    } = {},
+  ): Promise<{ response: Response; url: string; attempt: number }> {
     const url = this.urlFor(path, options.query);
     const body =
       options.body === undefined ? undefined : JSON.stringify(options.body);
 
     for (let attempt = 1; ; attempt++) {
-      const headers: Record<string, string> = { Accept: 'application/json' };
+      const headers: Record<string, string> = {
+        Accept: options.accept ?? 'application/json',
+      };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       const token = this.getToken ? await this.getToken() : this.token;
       if (token) headers.Authorization = `Bearer ${token}`;
@@ -172,9 +203,7 @@ export class ProcessExceptionsClient {
         continue;
       }
 
-      if (response.ok) {
-        return (await readJson(response, url, attempt)) as T;
-      }
+      if (response.ok) return { response, url, attempt };
       if (response.status >= 500 && attempt <= this.retries) {
         // Free the connection before trying again.
         await response.arrayBuffer().catch(() => undefined);

@@ -11,6 +11,8 @@ Commands:
   gate         Ask whether a change, or the changes of a story, may merge
   trail        Print everything a change, deployment, incident, flag or
                story touches, across services, in time order
+  evidence     Write the evidence of a period (every exception, task and
+               finding) to standard output, as CSV or JSON
   rebuild      Re-derive every service from its ledger (an administrator's
                permission), printing progress until it is done
 
@@ -41,6 +43,14 @@ trail (one of):
   --story <id>          a story
   --json                print the API's answer as JSON
 
+evidence:
+  --from <day>          the first day, e.g. 2026-10-01 (or a time with zone)
+  --to <day>            the last day, included
+  --owner <ref>         only this team's services, e.g.
+                        group:default/payments-team
+  --entity <ref>        only this service
+  --format <csv|json>   default: csv
+
 rebuild:
   --id <id>             follow a rebuild already started instead
   --interval <seconds>  how often progress is read (default: 2)
@@ -70,6 +80,7 @@ Examples:
   process-exceptions post-event --file events.json
   process-exceptions gate --change pr-1204
   process-exceptions trail --incident INC-117
+  process-exceptions evidence --from 2026-10-01 --to 2026-12-31 > evidence.csv
   process-exceptions rebuild
 `;
 

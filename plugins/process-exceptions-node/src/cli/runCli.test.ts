@@ -467,6 +467,28 @@ describe('runCli', () => {
       [['trail', '--flag', ''], 'trail needs exactly one'],
       [['trail', '--incident', 'i', '--detach'], '--detach does not apply'],
       [['gate', '--incident', 'i'], '--incident does not apply to gate'],
+      [
+        ['evidence', '--from', '2026-10-01'],
+        'evidence needs --from <day> and --to',
+      ],
+      [
+        ['evidence', '--from', 'a', '--to', 'b', '--format', 'xlsx'],
+        '--format must be csv or json',
+      ],
+      [
+        [
+          'evidence',
+          '--from',
+          'a',
+          '--to',
+          'b',
+          '--owner',
+          'o',
+          '--entity',
+          'e',
+        ],
+        'give --owner or --entity, not both',
+      ],
       [['rebuild', '--interval', 'soon'], '--interval must be a number'],
       [['rebuild', '--interval', '0'], 'at least 0.05'],
       [['rebuild', '--id', 'j', '--detach'], '--detach applies to starting'],

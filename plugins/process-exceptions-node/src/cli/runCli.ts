@@ -45,6 +45,10 @@ const OPTIONS = {
   incident: { type: 'string' },
   flag: { type: 'string' },
   json: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  owner: { type: 'string' },
+  format: { type: 'string' },
   url: { type: 'string' },
   token: { type: 'string' },
   retries: { type: 'string' },
@@ -83,6 +87,7 @@ const COMMANDS: Record<string, readonly string[]> = {
   'post-event': [...EVENT_FLAGS, 'file'],
   gate: ['change', 'story'],
   trail: [...Object.keys(TRAIL_FLAGS), 'json'],
+  evidence: ['from', 'to', 'owner', 'entity', 'format'],
   rebuild: ['id', 'interval', 'detach'],
 };
 
@@ -107,13 +112,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const [command, ...extra] = positionals;
     if (!command) {
       throw new UsageError(
-        'no command given; use post-event, gate, trail or rebuild',
+        'no command given; use post-event, gate, trail, evidence or rebuild',
       );
     }
     const commandFlags = COMMANDS[command];
     if (!commandFlags) {
       throw new UsageError(
-        `unknown command "${command}"; use post-event, gate, trail or rebuild`,
+        `unknown command "${command}"; use post-event, gate, trail, evidence or rebuild`,
       );
     }
     if (extra.length > 0) {
@@ -129,6 +134,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const client = createClient(values, io);
     if (command === 'gate') return await gate(client, values, io);
     if (command === 'trail') return await trail(client, values, io);
+    if (command === 'evidence') return await evidence(client, values, io);
     if (command === 'rebuild') return await rebuild(client, values, io);
     return await postEvent(client, values, io);
   } catch (error) {
@@ -238,6 +244,36 @@ async function trail(
   io.stdout.write(
     values.json ? `${JSON.stringify(answer, null, 2)}\n` : formatTrail(answer),
   );
+  return EXIT_CODES.ok;
+}
+
+async function evidence(
+  client: ProcessExceptionsClient,
+  values: Values,
+  io: CliIo,
+): Promise<number> {
+  const { from, to, owner, entity, format } = values;
+  if (!from || !to) {
+    throw new UsageError('evidence needs --from <day> and --to <day>');
+  }
+  if (format !== undefined && format !== 'csv' && format !== 'json') {
+    throw new UsageError('--format must be csv or json');
+  }
+  if (owner !== undefined && entity !== undefined) {
+    throw new UsageError('give --owner or --entity, not both');
+  }
+  const body = await client.downloadEvidence({
+    from,
+    to,
+    owner,
+    entityRef: entity,
+    format,
+  });
+  const decoder = new TextDecoder();
+  for await (const chunk of body) {
+    io.stdout.write(decoder.decode(chunk, { stream: true }));
+  }
+  io.stdout.write(decoder.decode());
   return EXIT_CODES.ok;
 }
 

@@ -148,6 +148,10 @@ export function createFakeApi(
     getTrends: jest.fn(async () => ({ weeks: [] })),
     listMaintenanceFailures: jest.fn(async () => ({ items: [] })),
     listUnmapped: jest.fn(async () => ({ items: [] })),
+    downloadEvidence: jest.fn(async () => ({
+      blob: new Blob(['record\r\n']),
+      filename: 'process-exceptions-evidence.csv',
+    })),
     getTrail: jest.fn(async () => ({
       key: { kind: 'change' as const, value: 'abc' },
       services: [],

@@ -16,6 +16,7 @@ import {
   ScorecardRow,
   Trends,
   TrendWeek,
+  EvidenceQuery,
   Trail,
   TrailEntry,
   TrailQuery,
@@ -41,6 +42,7 @@ export interface GetTrendsRequest {
 
 export type {
   AcknowledgeFindingResult,
+  EvidenceQuery,
   Trail,
   TrailEntry,
   TrailQuery,
@@ -78,6 +80,10 @@ export interface ProcessExceptionsApi {
   getSummary(request: { entityRef: string }): Promise<ExceptionSummary>;
   getScorecard(request: GetScorecardRequest): Promise<Scorecard>;
   getTrends(request: GetTrendsRequest): Promise<Trends>;
+  /** The evidence of a period as a file (CSV unless `format` is `json`). */
+  downloadEvidence(
+    query: EvidenceQuery,
+  ): Promise<{ blob: Blob; filename: string }>;
   /** Everything one change, deployment, incident, flag or story touches. */
   getTrail(query: TrailQuery): Promise<Trail>;
   /** Maintenance work waiting for its retry; needs `process-exceptions.read`. */

@@ -17,6 +17,7 @@ import {
   ProcessExceptionsApi,
   RecordExceptionRequest,
   Scorecard,
+  EvidenceQuery,
   Trail,
   TrailQuery,
   Trends,
@@ -104,10 +105,31 @@ export class ProcessExceptionsClient implements ProcessExceptionsApi {
     return this.request('/v1/unmapped');
   }
 
+  async downloadEvidence(
+    query: EvidenceQuery,
+  ): Promise<{ blob: Blob; filename: string }> {
+    const response = await this.send('/v1/evidence', { query: { ...query } });
+    // The backend's own name, when CORS lets the portal read it.
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const filename =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ??
+      `process-exceptions-evidence-${query.from}-${query.to}.${
+        query.format ?? 'csv'
+      }`;
+    return { blob: await response.blob(), filename };
+  }
+
   private async request<T>(
     path: string,
     options: { method?: 'GET' | 'POST'; query?: Query; body?: unknown } = {},
   ): Promise<T> {
+    return (await (await this.send(path, options)).json()) as T;
+  }
+
+  private async send(
+    path: string,
+    options: { method?: 'GET' | 'POST'; query?: Query; body?: unknown } = {},
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('process-exceptions');
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(options.query ?? {})) {
@@ -127,6 +149,6 @@ export class ProcessExceptionsClient implements ProcessExceptionsApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

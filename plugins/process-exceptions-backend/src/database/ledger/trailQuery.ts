@@ -15,6 +15,7 @@ import {
 } from '../derived/rows';
 import { parseJson } from '../sql/conversions';
 import { TIMELINE_COLUMNS, timelineEventOf } from './timelineRows';
+import { externalIdsOf } from './externalIds';
 
 /** The keys a trail starts from: a correlation key's kind and value. */
 export type TrailKeyKind =
@@ -132,17 +133,10 @@ export async function readTrail(
   const touching = findingRows.filter(r =>
     parseJson<number[]>(r.event_seqs).some(s => seqs.has(s)),
   );
-  const ids = new Map(events.map(e => [e.seq, e.id]));
-  const missing = [
-    ...new Set(touching.flatMap(r => parseJson<number[]>(r.event_seqs))),
-  ].filter(s => !ids.has(s));
-  if (missing.length > 0) {
-    for (const e of await db('pe_events')
-      .whereIn('seq', missing)
-      .select('seq', 'external_id')) {
-      ids.set(Number(e.seq), e.external_id);
-    }
-  }
+  const ids = await externalIdsOf(
+    db,
+    touching.flatMap(r => parseJson<number[]>(r.event_seqs)),
+  );
   const findings = touching.map(r => findingFromRow(r, ids));
 
   return {

@@ -17,6 +17,7 @@ import { processExceptionsApiRef } from '../../api';
 import { ScorecardTable } from '../ScorecardTable';
 import { TrendChart } from '../TrendChart';
 import { TrailSearch } from '../TrailSearch';
+import { EvidenceDialog } from '../EvidenceDialog';
 import { useTrailLink } from '../../hooks/useTrailLink';
 
 const WINDOWS = [
@@ -60,6 +61,7 @@ export const ScorecardContent = () => {
   );
   const teams = scorecard.value?.items ?? [];
   const trailLink = useTrailLink();
+  const [downloading, setDownloading] = useState(false);
 
   return (
     <>
@@ -81,10 +83,20 @@ export const ScorecardContent = () => {
             </option>
           ))}
         </TextField>
+        <Button variant="outlined" onClick={() => setDownloading(true)}>
+          Download evidence
+        </Button>
         <Button component={RouterLink} to="operations" variant="outlined">
           Operations
         </Button>
       </ContentHeader>
+      <EvidenceDialog
+        open={downloading}
+        onClose={() => setDownloading(false)}
+        teams={teams
+          .filter(t => t.key !== UNKNOWN_OWNER)
+          .map(t => ({ ref: t.key, name: teamName(t.key) }))}
+      />
       <Grid container spacing={3} direction="column">
         <Grid item>
           <TrailSearch linkTo={trailLink} />
