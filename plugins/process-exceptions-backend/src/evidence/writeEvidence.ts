@@ -72,7 +72,9 @@ export async function writeEvidence(
     });
     return;
   }
-  await write(`${JSON.stringify(heading).slice(0, -1)},"exceptions":[`);
+  // The heading's members, then the two lists, streamed.
+  const members = JSON.stringify(heading).slice(1, -1);
+  await write(`{${members}${members ? ',' : ''}"exceptions":[`);
   let first = true;
   const items = async (objects: unknown[]) => {
     const text = objects.map(o => JSON.stringify(o)).join(',');

@@ -15,7 +15,6 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
     ctx.scorecardCacheSeconds * 1000,
   );
   ctx.ingestor.onChange(() => scores.clear());
-  const catalogOwners = ctx.owners;
 
   router.get('/v1/summary', async (req, res) => {
     const access = await ctx.readAccess(req);
@@ -48,7 +47,7 @@ export function addScorecardRoutes(router: Router, ctx: RouteContext) {
     const rows = await scores.get(q.window, () =>
       store.scoreEntities({ since, now }),
     );
-    const owners = await catalogOwners.ownersOf(rows.map(r => r.entityRef));
+    const owners = await ctx.owners.ownersOf(rows.map(r => r.entityRef));
     const ownerOf = (ref: string) => owners.get(ref) ?? UNKNOWN_OWNER;
     const scoped = q.owner
       ? rows.filter(r => ownerOf(r.entityRef) === q.owner)

@@ -6,10 +6,8 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import {
   MaintenanceFailure,
@@ -17,6 +15,7 @@ import {
   UnmappedEvent,
 } from '../../api';
 import { Timestamp } from '../Timestamp';
+import { BackToScorecard } from '../BackToScorecard';
 
 const KIND_LABELS: Record<MaintenanceFailure['kind'], string> = {
   step: 'Maintenance step',
@@ -71,9 +70,7 @@ export const OperationsContent = () => {
   return (
     <Grid container spacing={3} direction="column">
       <Grid item>
-        <Button component={RouterLink} to=".." variant="outlined">
-          Back to the scorecard
-        </Button>
+        <BackToScorecard />
       </Grid>
       <Grid item>
         {failures.error ? (

@@ -6,16 +6,16 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { processExceptionsApiRef, TrailEntry, TrailQuery } from '../../api';
 import { SafeLink } from '../SafeLink';
 import { Timestamp } from '../Timestamp';
+import { BackToScorecard } from '../BackToScorecard';
 import { TrailSearch } from '../TrailSearch';
 import { TRAIL_KEYS, trailKeyIn } from '../../utils/trailKeys';
 import { describeEntry, senderUrlOf } from './describeEntry';
@@ -109,9 +109,7 @@ export const TrailContent = () => {
   return (
     <Grid container spacing={3} direction="column">
       <Grid item>
-        <Button component={RouterLink} to=".." variant="outlined">
-          Back to the scorecard
-        </Button>
+        <BackToScorecard />
       </Grid>
       <Grid item>
         <TrailSearch key={label} linkTo={linkTo} initial={key} />

@@ -1,0 +1,1 @@
+export { BackToScorecard } from './BackToScorecard';
