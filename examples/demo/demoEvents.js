@@ -21,7 +21,16 @@ function demoEvents(now) {
       'change.reviewed',
       hoursAgo,
       entity,
-      { changeId, reviewer, role, decision: 'approved' },
+      {
+        changeId,
+        reviewer,
+        role,
+        decision: 'approved',
+        url: `https://git.example.com/${entity}/pull/${changeId.replace(
+          /^pr-/,
+          '',
+        )}`,
+      },
       `user:default/${reviewer}`,
     );
   const deploy = (id, entity, hoursAgo, data) =>

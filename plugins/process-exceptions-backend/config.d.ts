@@ -20,9 +20,13 @@ export interface Config {
       /** Incident severities that count as P0 (case-insensitive). Default ['P0']. */
       p0Severities?: string[];
       environments?: {
-        /** Environment names that are production. Default ['production']. */
+        /**
+         * Environments that are production: exact names, globs (`prod-*`,
+         * matching the whole name) and regular expressions (`/…/`, matching
+         * anywhere unless anchored), all case-insensitive. Default ['production'].
+         */
         production?: string[];
-        /** Environment names that are staging. Default ['staging']. */
+        /** Environments that are staging, as `production`. Default ['staging']. */
         staging?: string[];
       };
       hotfix?: {
@@ -141,6 +145,17 @@ export interface Config {
        * this. Default 300; 0 asks the catalog on every request.
        */
       ownersCacheSeconds?: number;
+    };
+    ledger?: {
+      /**
+       * Seals the ledger into a hash chain (docs/ledger-seals.md): the key
+       * of the personal fields' digests and of the chain heads' signatures,
+       * at least 32 characters. Keep it outside the database, and keep it:
+       * with another key, earlier heads and exports no longer verify.
+       * Without it, the ledger is not sealed.
+       * @visibility secret
+       */
+      sealingKey?: string;
     };
     /**
      * How often the cluster-wide maintenance task runs (overdue sweep,

@@ -47,4 +47,15 @@ backend.add(
   ),
 );
 
+// search: Lunr in memory, or PostgreSQL's full-text search when the portal
+// runs on PostgreSQL (the module registers its engine only there), with the
+// process exceptions and findings
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(
+  import(
+    '@process-exceptions/backstage-plugin-process-exceptions-backend-module-search'
+  ),
+);
+
 backend.start();

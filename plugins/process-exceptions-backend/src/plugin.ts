@@ -27,6 +27,8 @@ import { DatabaseMaintenanceFailures } from './maintenance/DatabaseMaintenanceFa
 import { InboxApplier } from './inbox/InboxApplier';
 import { catalogAnnotations } from './webhooks/checkScopes';
 import { subscribeToEvents } from './inbox/subscribeToEvents';
+import { DatabaseLedgerSeals } from './seals/DatabaseLedgerSeals';
+import { readSealingKey } from './seals/sealingKey';
 
 /**
  * The process-exceptions backend plugin, mounted at `/api/process-exceptions`.
@@ -100,8 +102,18 @@ export const processExceptionsPlugin = createBackendPlugin({
           logger,
           annotationsOf: catalogAnnotations(catalog, auth),
         });
+        const sealingKey = readSealingKey(config);
+        const seals =
+          sealingKey &&
+          new DatabaseLedgerSeals(await database.getClient(), sealingKey);
+        if (!seals) {
+          logger.warn(
+            'The ledger is not sealed: set processExceptions.ledger.sealingKey to seal it into a hash chain',
+          );
+        }
         await scheduleMaintenance({
           config,
+          seals,
           scheduler: deps.scheduler,
           logger,
           store,
@@ -126,6 +138,7 @@ export const processExceptionsPlugin = createBackendPlugin({
             ingestor,
             inbox,
             failures,
+            seals,
             rebuilds,
             policy,
             webhooks: readWebhookSettings(config),

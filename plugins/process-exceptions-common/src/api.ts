@@ -59,11 +59,18 @@ export type MergeGateQuery = { changeId: string } | { storyId: string };
  * @public
  */
 export type MergeGateBlocker = {
-  exceptionId: string;
-  entityRef: string;
+  /** Null while the story's service is not known: there is no exception yet. */
+  exceptionId: string | null;
+  /** Null while the story's service is not known. */
+  entityRef: string | null;
   storyId: string | null;
   gapKey: string;
   description: string;
+  /**
+   * Set when the story was sent for a service the catalog does not know:
+   * what the event named, and how to fix it. It blocks all the same.
+   */
+  unmapped?: { subject: string | null; eventId: string; hint: string };
 };
 
 /** @public */
@@ -123,12 +130,16 @@ export type ListFindingsQuery = {
   acknowledged?: boolean;
   /** 1 to 500, default 100. */
   limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
 };
 
 /** @public */
 export type FindingsList = {
   /** Newest first. */
   items: Finding[];
+  /** Null on the last page. */
+  nextCursor: string | null;
 };
 
 /** @public */
@@ -321,4 +332,55 @@ export type EvidenceQuery = {
   owner?: string;
   entityRef?: string;
   format?: 'csv' | 'json';
+};
+
+/**
+ * A signed head of the ledger's hash chain: the seal of the event at
+ * `position`, signed with the portal's sealing key. Exports carry the latest.
+ *
+ * @public
+ */
+export type ChainHead = {
+  position: number;
+  seal: string;
+  signature: string;
+  signedAt: string;
+};
+
+/**
+ * What walking the ledger's hash chain found.
+ *
+ * @public
+ */
+export type LedgerVerification = {
+  /** True when every sealed event and signed head match, and the head checked against. */
+  ok: boolean;
+  /** Sealed events walked. */
+  sealedEvents: number;
+  /** Events recorded but not sealed yet: the next maintenance run seals them. */
+  unsealedEvents: number;
+  /** The latest signed head, or null before the first seal. */
+  head: ChainHead | null;
+  /** The first place the chain no longer matches, or null. */
+  mismatch: {
+    position: number;
+    /** The event there, when there is one. */
+    event: { source: string; id: string; seq: number } | null;
+    /** `content`: the event is not what was sealed; `order`: it is not where it was sealed; `head`: a signed head does not match. */
+    problem: 'content' | 'order' | 'head';
+    message: string;
+  } | null;
+  /** The check of a head from an earlier export, when one was given. */
+  against: { position: number; matches: boolean; message: string } | null;
+};
+
+/**
+ * A head from an earlier export, to check the chain against.
+ *
+ * @public
+ */
+export type VerifyLedgerQuery = {
+  position?: number;
+  seal?: string;
+  signature?: string;
 };

@@ -9,4 +9,5 @@ export * from './constants';
 export * from './events';
 export * from './permissions';
 export * from './provenance';
+export * from './search';
 export * from './types';

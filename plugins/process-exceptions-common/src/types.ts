@@ -38,6 +38,21 @@ export type BackfillRole =
   | 'designer'
   | 'developer';
 
+/**
+ * Where a linked key can be opened at its sender: an incident's page, a pull
+ * request's `html_url`, a pipeline run, a flag's page, a story.
+ *
+ * @public
+ */
+export type SenderUrls = {
+  incident?: string;
+  /** By change id. */
+  changes?: Record<string, string>;
+  flag?: string;
+  story?: string;
+  deployment?: string;
+};
+
 /** @public */
 export type ExceptionLinks = {
   incident?: string;
@@ -45,6 +60,8 @@ export type ExceptionLinks = {
   flag?: string;
   story?: string;
   deployment?: string;
+  /** The sender's URL of each linked key the ledger has one for. */
+  urls?: SenderUrls;
 };
 
 /** @public */

@@ -15,6 +15,15 @@ describe('process-exceptions (new frontend system)', () => {
     expect(plugin.getExtension('page:process-exceptions')).toBeDefined();
   });
 
+  it('shows its search results on the search page, under their own result type', () => {
+    expect(
+      plugin.getExtension('search-result-list-item:process-exceptions'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('search-filter-result-type:process-exceptions'),
+    ).toBeDefined();
+  });
+
   it('mounts the page at /process-exceptions with its nav title', () => {
     const tester = createExtensionTester(processExceptionsPage);
     expect(tester.get(coreExtensionData.routePath)).toBe('/process-exceptions');

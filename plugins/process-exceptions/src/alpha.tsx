@@ -9,7 +9,12 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import AssignmentLateIcon from '@material-ui/icons/AssignmentLate';
+import { PROCESS_EXCEPTION_SEARCH_TYPE } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { ProcessExceptionsClient, processExceptionsApiRef } from './api';
 import { componentEntityFilter } from './filters';
 import { rootRouteRef } from './routes';
@@ -74,6 +79,38 @@ export const processExceptionsPage = PageBlueprint.make({
 });
 
 /**
+ * Shows the exceptions and findings that the search backend module indexes
+ * among the search page's results.
+ *
+ * @alpha
+ */
+export const processExceptionsSearchResultListItem =
+  SearchResultListItemBlueprint.make({
+    params: {
+      icon: <AssignmentLateIcon />,
+      predicate: result => result.type === PROCESS_EXCEPTION_SEARCH_TYPE,
+      component: () =>
+        import('./components/ProcessExceptionSearchResultListItem').then(
+          m => m.ProcessExceptionSearchResultListItem,
+        ),
+    },
+  });
+
+/**
+ * The search page's "Process exceptions" result type.
+ *
+ * @alpha
+ */
+export const processExceptionsSearchResultType =
+  SearchFilterResultTypeBlueprint.make({
+    params: {
+      value: PROCESS_EXCEPTION_SEARCH_TYPE,
+      name: 'Process exceptions',
+      icon: <AssignmentLateIcon />,
+    },
+  });
+
+/**
  * The process-exceptions plugin for apps on the new frontend system.
  *
  * @alpha
@@ -88,5 +125,7 @@ export default createFrontendPlugin({
     entityProcessExceptionsContent,
     entityOverdueBackfillsCard,
     processExceptionsPage,
+    processExceptionsSearchResultListItem,
+    processExceptionsSearchResultType,
   ],
 });

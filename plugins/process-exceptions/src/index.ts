@@ -11,6 +11,10 @@ export {
   ProcessExceptionsPage,
 } from './plugin';
 export { isProcessExceptionsAvailable } from './filters';
+export {
+  ProcessExceptionSearchResultListItem,
+  type ProcessExceptionSearchResultListItemProps,
+} from './components/ProcessExceptionSearchResultListItem';
 export { processExceptionsApiRef, ProcessExceptionsClient } from './api';
 export type {
   ProcessExceptionsApi,

@@ -24,3 +24,11 @@ export const entityContentRouteRef = createRouteRef({
  * @internal
  */
 export const EXCEPTION_PARAM = 'exception';
+
+/**
+ * The query parameter of the Exceptions tab that marks one finding, so a
+ * search result can lead to it.
+ *
+ * @internal
+ */
+export const FINDING_PARAM = 'finding';

@@ -8,7 +8,7 @@ describe('the response contract check', () => {
         '/v1/findings',
         200,
         'application/json; charset=utf-8',
-        JSON.stringify({ items: [] }),
+        JSON.stringify({ items: [], nextCursor: null }),
       ),
     ).toBeUndefined();
   });

@@ -7,6 +7,8 @@ import {
 import { AdaptedEvent, AdapterInputError, AdapterResult } from './types';
 
 const VERSIONS = ['v0.4.1', 'v0.5.1'];
+/** The spec's examples at v0.3.0: the same cases, fewer of them. */
+const WITH_V03 = ['v0.3.0', ...VERSIONS];
 const RUN_ID = '271069a8-fc18-44f1-b38f-9d70a1695819';
 const INCIDENT_CONTEXT_ID = 'F4BD2B55-B6F6-4F44-AF72-BD2D0E7A8708';
 const SERVICE_SUBJECT = 'cdevents:/event/source/123/mySubject123';
@@ -98,23 +100,35 @@ const IGNORED: Record<string, RegExp> = {
 };
 
 describe('adaptCdevents', () => {
-  describe.each(VERSIONS)('conformance examples of %s', version => {
+  describe.each(WITH_V03)('conformance examples of %s', version => {
     const load = (name: string) => fixture(`cdevents/${version}/${name}`);
     const headers = { 'content-type': 'application/json' };
+    // 0.3 has no incident.reported, service.upgraded or ticket events yet.
+    const names = fixtureNames(`cdevents/${version}`);
+    const missing =
+      version === 'v0.3.0'
+        ? [
+            'incident_reported.json',
+            'service_upgraded.json',
+            'ticket_closed.json',
+            'ticket_created.json',
+            'ticket_updated.json',
+          ]
+        : [];
+    const produced = Object.keys(PRODUCED).filter(n => !missing.includes(n));
+    const ignored = Object.keys(IGNORED).filter(n => !missing.includes(n));
 
     it('covers every example', () => {
-      expect(fixtureNames(`cdevents/${version}`)).toEqual(
-        [...Object.keys(PRODUCED), ...Object.keys(IGNORED)].sort(),
-      );
+      expect(names).toEqual([...produced, ...ignored].sort());
     });
 
-    it.each(Object.keys(PRODUCED))('translates %s', name => {
+    it.each(produced)('translates %s', name => {
       expect(only(adaptCdevents(load(name), headers))).toEqual(
         expect.objectContaining(PRODUCED[name]),
       );
     });
 
-    it.each(Object.keys(IGNORED))('ignores %s', name => {
+    it.each(ignored)('ignores %s', name => {
       const payload = load(name);
       expect(adaptCdevents(payload, headers)).toEqual({
         kind: 'ignored',

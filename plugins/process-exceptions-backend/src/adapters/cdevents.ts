@@ -1,9 +1,11 @@
 /**
- * CDEvents (spec 0.4 and 0.5) to v1 events.
+ * CDEvents (spec 0.3, 0.4 and 0.5) to v1 events.
  *
  * Events are matched by their type prefix `dev.cdevents.<subject>.<predicate>.`
  * so every version of an event type is read the same way; the fields we read
- * exist in both spec versions.
+ * exist in all three. Neither the spec version (`context.version` up to 0.4,
+ * `context.specversion` from 0.5) nor 0.4's `chainId`, `links` and
+ * `schemaUri` are read.
  *
  * | CDEvent                                   | v1 event                                     |
  * |-------------------------------------------|----------------------------------------------|
@@ -52,6 +54,7 @@
  */
 import { EventDataByType } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { adaptedEvent, adaptedEvents, ignored } from './adaptedEvent';
+import { environmentMatcher } from '../policy/environmentPatterns';
 import { headerValue } from './headerValue';
 import { PayloadReader } from './PayloadReader';
 import { readDeploymentExtras } from './readDeploymentExtras';
@@ -66,7 +69,7 @@ import {
 export interface CdeventsOptions {
   /**
    * Environments whose test and pipeline runs count as staging verification:
-   * pass the policy's `environments.staging`. Compared case-insensitively.
+   * pass the policy's `environments.staging` (names, globs, `/regexes/`).
    */
   stagingEnvironments?: readonly string[];
 }
@@ -285,10 +288,10 @@ function verification(ev: CdEvent, options: CdeventsOptions): AdapterResult {
     (ev.content.child('environment').isObject
       ? ev.content.optionalString('environment.id')
       : undefined) ?? ev.customData.optionalString('environment');
-  const staging = (options.stagingEnvironments ?? ['staging']).map(e =>
-    e.toLowerCase(),
+  const staging = environmentMatcher(
+    options.stagingEnvironments ?? ['staging'],
   );
-  if (!environment || !staging.includes(environment.toLowerCase())) {
+  if (!environment || !staging(environment)) {
     return ignored(
       ev.id,
       ev.eventName,

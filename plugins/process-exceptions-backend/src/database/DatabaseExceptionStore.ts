@@ -1,3 +1,4 @@
+import { readUnmappedStories } from './ledger/unmappedStories';
 import {
   DatabaseService,
   LoggerService,
@@ -172,19 +173,42 @@ export class DatabaseExceptionStore implements ExceptionStore {
     return rows.map(exceptionFromRow);
   }
 
-  async listFindings(query: FindingQuery): Promise<Finding[]> {
+  async listFindings(
+    query: FindingQuery,
+  ): Promise<{ items: Finding[]; nextCursor: string | null }> {
     const q = this.db<FindingRow>('pe_findings');
     if (query.entityRef) q.where('entity_ref', query.entityRef);
     if (query.acknowledged === true) q.whereNotNull('acknowledged_at');
     if (query.acknowledged === false) q.whereNull('acknowledged_at');
+    if (query.cursor) {
+      // The exceptions' cursor format: its time is the detection time here.
+      const { openedAt, id } = decodeCursor(query.cursor);
+      const at = new Date(openedAt);
+      q.where(w =>
+        w
+          .where('detected_at', '<', at)
+          .orWhere(w2 =>
+            w2.where('detected_at', '=', at).andWhere('id', '<', id),
+          ),
+      );
+    }
     const rows = await q
       .orderBy([
         { column: 'detected_at', order: 'desc' },
         { column: 'id', order: 'desc' },
       ])
-      .limit(query.limit)
+      .limit(query.limit + 1)
       .select();
-    return this.withEventIds(rows);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > query.limit && last
+        ? encodeCursor({
+            openedAt: toDate(last.detected_at).getTime(),
+            id: last.id,
+          })
+        : null;
+    return { items: await this.withEventIds(page), nextCursor };
   }
 
   async getFinding(id: string): Promise<Finding | undefined> {
@@ -255,6 +279,10 @@ export class DatabaseExceptionStore implements ExceptionStore {
     limit: number,
   ) {
     return findingsDetectedIn(this.db, scope, after, limit);
+  }
+
+  unmappedStories(query: { changeId?: string; storyId?: string }) {
+    return readUnmappedStories(this.db, query);
   }
 
   trail(kind: TrailKeyKind, value: string): Promise<TrailRecords> {

@@ -1,3 +1,4 @@
+import { UnmappedStories } from './ledger/unmappedStories';
 import {
   EventProvenance,
   ExceptionKind,
@@ -154,6 +155,8 @@ export interface FindingQuery {
   entityRef?: string;
   acknowledged?: boolean;
   limit: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
 }
 
 /** Per-entity figures the scorecard groups by entity or by owner. */
@@ -201,7 +204,14 @@ export interface ExceptionStore {
   ): Promise<(ProcessException & { timeline: TimelineEvent[] }) | undefined>;
   /** Exceptions of a kind whose backfill is not complete. */
   listUnbackfilled(kind: ExceptionKind): Promise<ProcessException[]>;
-  listFindings(query: FindingQuery): Promise<Finding[]>;
+  /** Stories naming a change or story id, sent for a service not known yet. */
+  unmappedStories(query: {
+    changeId?: string;
+    storyId?: string;
+  }): Promise<UnmappedStories>;
+  listFindings(
+    query: FindingQuery,
+  ): Promise<{ items: Finding[]; nextCursor: string | null }>;
   getFinding(id: string): Promise<Finding | undefined>;
   /** Figures as of `now`, counting backfills since `since`. */
   scoreEntities(options: {

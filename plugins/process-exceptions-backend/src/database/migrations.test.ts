@@ -25,6 +25,7 @@ const tables = [
   'pe_rebuilds',
   'pe_inbox',
   'pe_maintenance_failures',
+  'pe_chain_heads',
 ];
 
 const databases = createTestDatabases();
@@ -175,6 +176,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     // Undoing the move of the state puts it back on the exception.
     await knex('pe_exception_states').update({ status: 'overdue' });
+    await knex.migrate.down(config); // the ledger's seals
+    expect(await knex.schema.hasColumn('pe_events', 'seal')).toBe(false);
     await knex.migrate.down(config); // the evidence export's indexes
     await knex.migrate.down(config); // the task's closing event
     expect(await knex.schema.hasColumn('pe_tasks', 'done_seq')).toBe(false);

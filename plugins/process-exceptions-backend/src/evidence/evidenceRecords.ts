@@ -2,7 +2,9 @@ import {
   BackfillTask,
   describeProvenance,
   EventProvenance,
+  ChainHead,
   Finding,
+  SenderUrls,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { EvidenceException } from '../database/derived/evidenceQueries';
 import { CsvValue } from './csv';
@@ -23,6 +25,7 @@ export const CSV_COLUMNS = [
   'flag',
   'story',
   'deployment',
+  'sender_urls',
   'deadline',
   'status',
   'backfilled_at',
@@ -43,6 +46,10 @@ export const CSV_COLUMNS = [
   'finding_detected_at',
   'finding_acknowledged_at',
   'finding_acknowledged_by',
+  'chain_position',
+  'chain_seal',
+  'chain_signature',
+  'chain_signed_at',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -60,6 +67,13 @@ function hoursToBackfill(e: EvidenceException): number | null {
 function taskOnTime(task: BackfillTask): boolean | null {
   if (!task.doneAt || !task.dueAt) return null;
   return Date.parse(task.doneAt) <= Date.parse(task.dueAt);
+}
+
+/** The sender's URLs of an exception's keys, space-separated, as `changes` is. */
+function senderUrls(urls: SenderUrls = {}): string | null {
+  const { changes = {}, ...others } = urls;
+  const all = [...Object.values(others), ...Object.values(changes)];
+  return all.length > 0 ? all.join(' ') : null;
 }
 
 const cells = (values: Record_) => CSV_COLUMNS.map(c => values[c] ?? null);
@@ -88,6 +102,7 @@ export function exceptionCsvRows(
       flag: e.links.flag,
       story: e.links.story,
       deployment: e.links.deployment,
+      sender_urls: senderUrls(e.links.urls),
       deadline: e.deadline,
       status: e.status,
       backfilled_at: e.backfilledAt,
@@ -145,4 +160,15 @@ export function exceptionJson(e: EvidenceException, owner: string) {
 
 export function findingJson(f: Finding, owner: string) {
   return { ...f, owner };
+}
+
+/** A signed head of the ledger's chain, for `process-exceptions verify --against`. */
+export function chainHeadCsvRow(h: ChainHead): CsvValue[] {
+  return cells({
+    record: 'chain-head',
+    chain_position: h.position,
+    chain_seal: h.seal,
+    chain_signature: h.signature,
+    chain_signed_at: h.signedAt,
+  });
 }

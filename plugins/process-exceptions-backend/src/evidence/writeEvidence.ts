@@ -1,10 +1,14 @@
-import { Finding } from '@process-exceptions/backstage-plugin-process-exceptions-common';
+import {
+  ChainHead,
+  Finding,
+} from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import {
   EvidenceException,
   PeriodCursor,
 } from '../database/derived/evidenceQueries';
 import { csvRow } from './csv';
 import {
+  chainHeadCsvRow,
   CSV_COLUMNS,
   exceptionCsvRows,
   exceptionJson,
@@ -19,6 +23,8 @@ export interface EvidenceSource {
   exceptions(after: PeriodCursor | undefined): Promise<Page<EvidenceException>>;
   findings(after: PeriodCursor | undefined): Promise<Page<Finding>>;
   ownersOf(entityRefs: string[]): Promise<Map<string, string>>;
+  /** The ledger's signed heads when the export began (the latest). */
+  chainHeads: ChainHead[];
 }
 
 export type EvidenceFormat = 'csv' | 'json';
@@ -54,7 +60,11 @@ export async function writeEvidence(
     return (i: T) => owners.get(i.entityRef) ?? 'unknown';
   };
   if (format === 'csv') {
-    await write(`${BOM}${csvRow([...CSV_COLUMNS])}`);
+    await write(
+      `${BOM}${csvRow([...CSV_COLUMNS])}${source.chainHeads
+        .map(h => csvRow(chainHeadCsvRow(h)))
+        .join('')}`,
+    );
     await eachPage(source.exceptions, async items => {
       const ownerOf = await owned(items);
       await write(
@@ -73,8 +83,11 @@ export async function writeEvidence(
     return;
   }
   // The heading's members, then the two lists, streamed.
-  const members = JSON.stringify(heading).slice(1, -1);
-  await write(`{${members}${members ? ',' : ''}"exceptions":[`);
+  const members = JSON.stringify({
+    ...heading,
+    chainHeads: source.chainHeads,
+  }).slice(1, -1);
+  await write(`{${members},"exceptions":[`);
   let first = true;
   const items = async (objects: unknown[]) => {
     const text = objects.map(o => JSON.stringify(o)).join(',');

@@ -7,6 +7,7 @@ import {
   DEFAULT_POLICY,
   Policy,
 } from './Policy';
+import { patternProblem } from './environmentPatterns';
 
 const ATTESTERS = ['person', 'signed', 'pipeline'];
 
@@ -43,6 +44,22 @@ function readAttestation(c: Config | undefined): AttestationPolicy {
   };
 }
 
+/** Environment patterns; a bad regular expression stops the backend here, named. */
+function readEnvironments(
+  c: Config,
+  key: string,
+  fallback: string[],
+): string[] {
+  const patterns = c.getOptionalStringArray(key) ?? fallback;
+  for (const pattern of patterns) {
+    const problem = patternProblem(pattern);
+    if (problem) {
+      throw new InputError(`processExceptions.policies.${key}: ${problem}`);
+    }
+  }
+  return patterns;
+}
+
 /** Reads `processExceptions.policies`, defaulting each value separately. */
 export function readPolicy(config: Config): Policy {
   const c = config.getOptionalConfig('processExceptions.policies');
@@ -52,12 +69,16 @@ export function readPolicy(config: Config): Policy {
     confirmations: c.getOptionalNumber('confirmations') ?? d.confirmations,
     p0Severities: c.getOptionalStringArray('p0Severities') ?? d.p0Severities,
     environments: {
-      production:
-        c.getOptionalStringArray('environments.production') ??
+      production: readEnvironments(
+        c,
+        'environments.production',
         d.environments.production,
-      staging:
-        c.getOptionalStringArray('environments.staging') ??
+      ),
+      staging: readEnvironments(
+        c,
+        'environments.staging',
         d.environments.staging,
+      ),
     },
     hotfix: {
       labels: c.getOptionalStringArray('hotfix.labels') ?? d.hotfix.labels,

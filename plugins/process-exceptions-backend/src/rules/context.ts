@@ -7,6 +7,7 @@ import {
   NotCounted,
 } from './types';
 import { isAtOrBefore } from './time';
+import { environmentMatcher } from '../policy/environmentPatterns';
 
 export interface IncidentInfo {
   incidentId: string;
@@ -200,10 +201,8 @@ export function buildContext(
   const ofType = <K extends LedgerEventType>(type: K) =>
     (byType.get(type) ??
       []) as readonly unknown[] as readonly LedgerEventOf<K>[];
-  const isProduction = (env: string) =>
-    includesText(policy.environments.production, env);
-  const isStaging = (env: string) =>
-    includesText(policy.environments.staging, env);
+  const isProduction = environmentMatcher(policy.environments.production);
+  const isStaging = environmentMatcher(policy.environments.staging);
 
   const attests = (
     taskKey: string,

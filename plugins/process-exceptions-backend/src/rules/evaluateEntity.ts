@@ -6,6 +6,7 @@ import { deriveFlagDisables } from './flagDisable';
 import { deriveHotfixes } from './hotfix';
 import { applyAcknowledgements, deriveRecordedExceptions } from './manual';
 import { derivePartialReadiness } from './partialReadiness';
+import { addSenderUrls } from './senderUrls';
 import { sortedSeqs } from './sortedSeqs';
 import { EntityState, LedgerEvent } from './types';
 
@@ -53,6 +54,7 @@ export function evaluateEntity(
     ...acknowledged.exceptions,
   ];
   applyBackfills(ctx, exceptions);
+  addSenderUrls(ctx, exceptions);
 
   return {
     exceptions: exceptions

@@ -9,6 +9,7 @@ import { ExceptionStore } from '../database/ExceptionStore';
 import { InboxApplier } from '../inbox/InboxApplier';
 import { Ingestor } from '../ingest/Ingestor';
 import { MaintenanceFailures } from '../maintenance/MaintenanceFailures';
+import { LedgerSeals } from '../seals/LedgerSeals';
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 1 },
@@ -19,7 +20,8 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 /**
  * One cluster-wide task: marks exceptions overdue when their deadline passes,
  * retries the inbox's deliveries that are due, applies unmapped events once
- * the catalog can resolve them, and notifies owners of what changed. A step
+ * the catalog can resolve them, notifies owners of what changed and seals
+ * the ledger events committed since the last run. A step
  * that fails is logged, the next still runs, and it waits out a backoff in
  * `failures` (as do a failing subject and notification) before its retry.
  */
@@ -31,6 +33,8 @@ export async function scheduleMaintenance(options: {
   ingestor: Ingestor;
   applier: InboxApplier;
   failures: MaintenanceFailures;
+  /** Seals what committed since the last run; absent without a key. */
+  seals?: LedgerSeals;
   /** Announces transitions; returns how many notifications went out. */
   notify: (now: Date) => Promise<number>;
 }) {
@@ -85,6 +89,16 @@ export async function scheduleMaintenance(options: {
           },
         ],
       ];
+      const { seals } = options;
+      if (seals) {
+        steps.push([
+          'ledger seals',
+          async () => {
+            const sealed = await seals.sealPending(now);
+            return sealed > 0 ? `Sealed ${sealed} ledger events` : undefined;
+          },
+        ]);
+      }
       // Without the table (a database outage), every step is tried.
       const waiting = await failures
         .waiting('step', now)

@@ -362,21 +362,35 @@ export const spec = {
               pattern: '^[0-9]{1,3}$',
             },
           },
+          {
+            name: 'cursor',
+            in: 'query',
+            allowReserved: true,
+            description: 'The `nextCursor` of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 500,
+            },
+          },
         ],
         responses: {
           '200': {
-            description: 'Findings, newest first',
+            description: 'Findings, newest first; `nextCursor` pages on',
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['items'],
+                  required: ['items', 'nextCursor'],
                   properties: {
                     items: {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/Finding',
                       },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                      nullable: true,
                     },
                   },
                 },
@@ -640,7 +654,7 @@ export const spec = {
       get: {
         operationId: 'GetMergeGate',
         description:
-          "Whether a change (or a story's changes) may merge. Closed while a named gap is open.",
+          "Whether a change (or a story's changes) may merge. Closed while a named gap is open, also of a story sent for a service the catalog does not know yet (the blocker says so, with `unmapped`).",
         parameters: [
           {
             name: 'changeId',
@@ -1163,6 +1177,63 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/ledger/verify': {
+      get: {
+        operationId: 'VerifyLedger',
+        description:
+          "Walks the ledger's hash chain from its start and reports the first event whose content or place no longer matches its seal, or a signed head that does not match. With `position`, `seal` and `signature` (a `chain-head` of an earlier export), also checks that the chain still has that seal there, so that nothing sealed before the export changed. Needs `process-exceptions.read`; 409 while no sealing key is configured.",
+        parameters: [
+          {
+            name: 'position',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 16,
+            },
+          },
+          {
+            name: 'seal',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'signature',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'What the walk found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LedgerVerification',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
             $ref: '#/components/responses/Error',
           },
         },
@@ -1752,6 +1823,32 @@ export const spec = {
               deployment: {
                 type: 'string',
               },
+              urls: {
+                description:
+                  "The sender's URL of each linked key the ledger has one for (an incident's page, a pull request, a pipeline run, a flag, a story).",
+                type: 'object',
+                properties: {
+                  incident: {
+                    type: 'string',
+                  },
+                  changes: {
+                    type: 'object',
+                    description: 'By change id.',
+                    additionalProperties: {
+                      type: 'string',
+                    },
+                  },
+                  flag: {
+                    type: 'string',
+                  },
+                  story: {
+                    type: 'string',
+                  },
+                  deployment: {
+                    type: 'string',
+                  },
+                },
+              },
             },
           },
           openedBy: {
@@ -1855,8 +1952,23 @@ export const spec = {
       },
       EvidenceExport: {
         type: 'object',
-        required: ['period', 'owner', 'entityRef', 'exceptions', 'findings'],
+        required: [
+          'period',
+          'owner',
+          'entityRef',
+          'chainHeads',
+          'exceptions',
+          'findings',
+        ],
         properties: {
+          chainHeads: {
+            description:
+              "The ledger's latest signed head when the export began (none while the ledger is not sealed), for `process-exceptions verify --against`.",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ChainHead',
+            },
+          },
           period: {
             type: 'object',
             required: ['from', 'to'],
@@ -1919,6 +2031,118 @@ export const spec = {
                   },
                 },
               ],
+            },
+          },
+        },
+      },
+      ChainHead: {
+        type: 'object',
+        required: ['position', 'seal', 'signature', 'signedAt'],
+        properties: {
+          position: {
+            type: 'integer',
+          },
+          seal: {
+            type: 'string',
+          },
+          signature: {
+            type: 'string',
+          },
+          signedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      LedgerVerification: {
+        type: 'object',
+        required: [
+          'ok',
+          'sealedEvents',
+          'unsealedEvents',
+          'head',
+          'mismatch',
+          'against',
+        ],
+        properties: {
+          ok: {
+            type: 'boolean',
+          },
+          sealedEvents: {
+            type: 'integer',
+          },
+          unsealedEvents: {
+            type: 'integer',
+          },
+          head: {
+            description:
+              'The latest signed head (a ChainHead), or null before the first seal.',
+            type: 'object',
+            nullable: true,
+            required: ['position', 'seal', 'signature', 'signedAt'],
+            properties: {
+              position: {
+                type: 'integer',
+              },
+              seal: {
+                type: 'string',
+              },
+              signature: {
+                type: 'string',
+              },
+              signedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+          mismatch: {
+            type: 'object',
+            nullable: true,
+            required: ['position', 'event', 'problem', 'message'],
+            properties: {
+              position: {
+                type: 'integer',
+              },
+              event: {
+                type: 'object',
+                nullable: true,
+                required: ['source', 'id', 'seq'],
+                properties: {
+                  source: {
+                    type: 'string',
+                  },
+                  id: {
+                    type: 'string',
+                  },
+                  seq: {
+                    type: 'integer',
+                  },
+                },
+              },
+              problem: {
+                type: 'string',
+                enum: ['content', 'order', 'head'],
+              },
+              message: {
+                type: 'string',
+              },
+            },
+          },
+          against: {
+            type: 'object',
+            nullable: true,
+            required: ['position', 'matches', 'message'],
+            properties: {
+              position: {
+                type: 'integer',
+              },
+              matches: {
+                type: 'boolean',
+              },
+              message: {
+                type: 'string',
+              },
             },
           },
         },
@@ -2381,12 +2605,22 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              required: [
+                'exceptionId',
+                'entityRef',
+                'storyId',
+                'gapKey',
+                'description',
+              ],
               properties: {
                 exceptionId: {
                   type: 'string',
+                  nullable: true,
+                  description: "Null while the story's service is not known.",
                 },
                 entityRef: {
                   type: 'string',
+                  nullable: true,
                 },
                 storyId: {
                   type: 'string',
@@ -2397,6 +2631,24 @@ export const spec = {
                 },
                 description: {
                   type: 'string',
+                },
+                unmapped: {
+                  type: 'object',
+                  description:
+                    'Set when the story was sent for a service the catalog does not know; it blocks all the same.',
+                  required: ['subject', 'eventId', 'hint'],
+                  properties: {
+                    subject: {
+                      type: 'string',
+                      nullable: true,
+                    },
+                    eventId: {
+                      type: 'string',
+                    },
+                    hint: {
+                      type: 'string',
+                    },
+                  },
                 },
               },
             },

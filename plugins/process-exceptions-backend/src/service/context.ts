@@ -28,6 +28,7 @@ import { ServiceScopes } from '../ingest/serviceScopes';
 import { writerOf } from './principals';
 import { ReadAccess, readAccessOf } from './readAccess';
 import { CatalogOwners } from '../scorecard/CatalogOwners';
+import { LedgerSeals } from '../seals/LedgerSeals';
 
 export type Router = ApiRouter<typeof spec>;
 
@@ -56,6 +57,8 @@ export interface RouterOptions {
   inbox: Inbox;
   /** Maintenance work waiting for its retry. */
   failures: MaintenanceFailures;
+  /** The ledger's hash chain; undefined while no sealing key is configured. */
+  seals?: LedgerSeals;
 }
 
 /** What every route group needs: the services plus the auth and audit helpers. */

@@ -13,6 +13,7 @@ import { addRebuildRoutes } from './rebuildRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { addTrailRoutes } from './trailRoutes';
 import { addEvidenceRoutes } from './evidenceRoutes';
+import { addLedgerRoutes } from './ledgerRoutes';
 import { createWebhookRouter } from './webhookRoutes';
 
 export type { RouterOptions } from './context';
@@ -73,6 +74,7 @@ export async function createRouter(
   addScorecardRoutes(api, ctx);
   addTrailRoutes(api, ctx);
   addEvidenceRoutes(api, ctx);
+  addLedgerRoutes(api, ctx);
   addRebuildRoutes(api, ctx);
   outer.use(api);
   return outer;

@@ -25,6 +25,8 @@ export function addEvidenceRoutes(router: Router, ctx: RouteContext) {
       to: q.toDate,
       entityRefs,
     };
+    // Read first: everything sealed up to it is in the ledger as exported.
+    const head = await ctx.seals?.latestHead();
     const name = `process-exceptions-evidence-${q.from}-${q.to}.${q.format}`;
     res.status(200);
     res.setHeader(
@@ -38,6 +40,7 @@ export function addEvidenceRoutes(router: Router, ctx: RouteContext) {
           exceptions: after => ctx.store.exceptionsOpenedIn(scope, after, PAGE),
           findings: after => ctx.store.findingsDetectedIn(scope, after, PAGE),
           ownersOf: refs => ctx.owners.ownersOf(refs),
+          chainHeads: head ? [head] : [],
         },
         {
           period: {

@@ -75,7 +75,12 @@ export function addExceptionRoutes(router: Router, ctx: RouteContext) {
     (await ctx.readAccess(req)).requireEverything('the merge gate');
     const q = parse(gateQuery, req.query, 'query');
     res.json(
-      evaluateMergeGate(await store.listUnbackfilled('partial-readiness'), q),
+      evaluateMergeGate(
+        await store.listUnbackfilled('partial-readiness'),
+        await store.unmappedStories(q),
+        ctx.policy.attestation,
+        q,
+      ),
     );
   });
 }

@@ -8,13 +8,14 @@ export function addFindingRoutes(router: Router, ctx: RouteContext) {
     const access = await ctx.readAccess(req);
     const q = parse(findingListQuery, req.query, 'query');
     if (q.entityRef) await access.requireEntity(q.entityRef);
-    const findings = await ctx.store.listFindings({
+    const page = await ctx.store.listFindings({
       entityRef: q.entityRef,
       limit: q.limit,
+      cursor: q.cursor,
       acknowledged:
         q.acknowledged === undefined ? undefined : q.acknowledged === 'true',
     });
-    res.json({ items: await onlyReadable(access, findings) });
+    res.json({ ...page, items: await onlyReadable(access, page.items) });
   });
 
   router.post('/v1/findings/:id/acknowledge', async (req, res) => {

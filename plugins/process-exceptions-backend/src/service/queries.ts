@@ -42,6 +42,7 @@ export const findingListQuery = z
     entityRef: entityRef.optional(),
     acknowledged: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.string().max(500).optional(),
   })
   .strict();
 
@@ -106,6 +107,37 @@ export const evidenceQuery = z
     message: 'to must be after from',
     path: ['to'],
   });
+
+const hex64 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits');
+
+/** A head from an earlier export: all three of its parts, or none. */
+export const verifyQuery = z
+  .object({
+    position: z
+      .string()
+      .regex(/^[1-9][0-9]{0,15}$/, 'must be a chain position')
+      .optional(),
+    seal: hex64.optional(),
+    signature: hex64.optional(),
+  })
+  .strict()
+  .refine(
+    q =>
+      [q.position, q.seal, q.signature].every(v => v === undefined) ||
+      [q.position, q.seal, q.signature].every(v => v !== undefined),
+    { message: 'a head to check against needs position, seal and signature' },
+  )
+  .transform(q =>
+    q.position === undefined
+      ? undefined
+      : {
+          position: Number(q.position),
+          seal: q.seal!,
+          signature: q.signature!,
+        },
+  );
 
 /** The query parameter of each key a trail can start from. */
 const TRAIL_KEYS = {

@@ -53,6 +53,38 @@ describe.each(databases.eachSupportedId())('reading on %p', databaseId => {
     expect(seen).toEqual(['p-0', 'p-1', 'p-2', 'p-3', 'p-4']);
   });
 
+  it('pages through findings newest first with a cursor', async () => {
+    const payments = '/v1/findings?entityRef=component:default/payments';
+    // Without a cursor, as before: one page of up to `limit`, the last one.
+    const whole = await api.get(payments);
+    expect(whole.status).toBe(200);
+    expect(whole.body.nextCursor).toBeNull();
+    const deploymentOf = (f: any) => /deployment (\S+) /.exec(f.message)?.[1];
+    expect(whole.body.items.map(deploymentOf)).toEqual([
+      'p-0',
+      'p-1',
+      'p-2',
+      'p-3',
+      'p-4',
+    ]);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `${payments}&limit=2${
+        cursor ? `&cursor=${cursor}` : ''
+      }`;
+      const res = await api.get(query);
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.body.items.map((f: any) => f.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(whole.body.items.map((f: any) => f.id));
+
+    expect((await api.get('/v1/findings?cursor=garbage')).status).toBe(400);
+  });
+
   it('filters by kind and status, and rejects unknown filters', async () => {
     expect(
       (await api.get('/v1/exceptions?kind=flag-disable')).body.items,

@@ -16,8 +16,10 @@ import {
   Scorecard,
   ScorecardQuery,
   EvidenceQuery,
+  LedgerVerification,
   Trail,
   TrailQuery,
+  VerifyLedgerQuery,
 } from '../api';
 
 /** The backend rejects requests with more events than this. */
@@ -93,6 +95,14 @@ export class ProcessExceptionsClient {
     return this.request('/v1/trail', { query: { ...query } });
   }
 
+  /**
+   * Walks the ledger's hash chain; with a head from an earlier export, also
+   * checks that nothing sealed before it changed.
+   */
+  verifyLedger(against?: VerifyLedgerQuery): Promise<LedgerVerification> {
+    return this.request('/v1/ledger/verify', { query: { ...against } });
+  }
+
   /** Whether a change, or the changes of a story, may merge. */
   getMergeGate(query: MergeGateQuery): Promise<MergeGate> {
     return this.request('/v1/gates/merge', { query: { ...query } });
@@ -108,7 +118,7 @@ export class ProcessExceptionsClient {
     return this.request(`/v1/exceptions/${encodeURIComponent(id)}`);
   }
 
-  /** Findings, newest first. */
+  /** Findings, newest first; pass `nextCursor` as `cursor` to page on. */
   listFindings(query: ListFindingsQuery = {}): Promise<FindingsList> {
     return this.request('/v1/findings', { query: { ...query } });
   }

@@ -15,4 +15,6 @@ export const EXIT_CODES = {
   unavailable: 3,
   /** `rebuild`: the job ended without finishing (superseded by a newer policy). */
   notFinished: 4,
+  /** `verify`: the ledger's chain, or the export checked against, does not match. */
+  notVerified: 5,
 } as const;

@@ -10,12 +10,20 @@ export function formatMergeGate(gate: MergeGate, subject: string): string {
     `merge blocked: ${count} open readiness gap${
       count === 1 ? '' : 's'
     } for ${subject}`,
-    ...gate.blocking.map(
-      gap =>
-        `  - ${gap.storyId ? `${gap.storyId} ` : ''}${gap.gapKey}: ${
-          gap.description
-        } (${gap.entityRef}, exception ${gap.exceptionId})`,
-    ),
+    ...gate.blocking.map(gap => {
+      const where = gap.unmapped
+        ? `unknown service ${gap.unmapped.subject ?? '(none named)'}`
+        : `${gap.entityRef}, exception ${gap.exceptionId}`;
+      return `  - ${gap.storyId ? `${gap.storyId} ` : ''}${gap.gapKey}: ${
+        gap.description
+      } (${where})`;
+    }),
+    // Each unknown service's fix, once.
+    ...[
+      ...new Set(
+        gate.blocking.flatMap(g => (g.unmapped ? [g.unmapped.hint] : [])),
+      ),
+    ].map(hint => `  ${hint}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,9 @@ Commands:
                story touches, across services, in time order
   evidence     Write the evidence of a period (every exception, task and
                finding) to standard output, as CSV or JSON
+  verify       Walk the ledger's hash chain and report the first event that
+               no longer matches its seal; --against an export also shows
+               that nothing sealed before it changed
   rebuild      Re-derive every service from its ledger (an administrator's
                permission), printing progress until it is done
 
@@ -51,6 +54,11 @@ evidence:
   --entity <ref>        only this service
   --format <csv|json>   default: csv
 
+verify:
+  --against <file>      an earlier evidence export (CSV or JSON) whose signed
+                        chain head the ledger must still match
+  --json                print the API's answer as JSON
+
 rebuild:
   --id <id>             follow a rebuild already started instead
   --interval <seconds>  how often progress is read (default: 2)
@@ -72,6 +80,7 @@ Exit codes:
   2  usage error, or the backend rejected the request (4xx, message printed)
   3  backend unreachable, or a 5xx answer after the retries
   4  rebuild: the job ended unfinished (superseded by a newer policy)
+  5  verify: the ledger, or the export checked against, does not match
 
 Examples:
   process-exceptions post-event --type deployment.finished --id deploy-7731 \\

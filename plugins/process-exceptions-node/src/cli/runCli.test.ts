@@ -569,4 +569,106 @@ describe('runCli', () => {
       expect(stderr).toContain('standard input holds no events');
     });
   });
+  describe('verify', () => {
+    const seal = 'a'.repeat(64);
+    const signature = 'b'.repeat(64);
+    const verification = (matches: boolean) => ({
+      ok: matches,
+      sealedEvents: 12,
+      unsealedEvents: 0,
+      head: {
+        position: 12,
+        seal,
+        signature,
+        signedAt: '2026-12-04T10:00:00.000Z',
+      },
+      mismatch: null,
+      against: {
+        position: 9,
+        matches,
+        message: matches
+          ? 'Nothing sealed up to position 9 changed'
+          : 'The chain at position 9 no longer has the seal',
+      },
+    });
+
+    async function exportFile(name: string, text: string) {
+      const dir = await mkdtemp(join(tmpdir(), 'pe-cli-'));
+      const file = join(dir, name);
+      await writeFile(file, text);
+      return file;
+    }
+
+    // A header, the head, then a task row whose quoted cell holds a comma,
+    // a quote and a line break.
+    const csv = [
+      '\uFEFFrecord,exception_id,reason,chain_position,chain_seal,chain_signature\r\n',
+      `chain-head,,,9,${seal},${signature}\r\n`,
+      'exception,e-1,"rolled back, ""fast""\r\nthen fixed",,,\r\n',
+    ].join('');
+
+    it.each([
+      ['evidence.csv', csv],
+      [
+        'evidence.json',
+        JSON.stringify(
+          {
+            chainHeads: [{ position: 9, seal, signature, signedAt: 'x' }],
+            exceptions: [],
+          },
+          null,
+          2,
+        ),
+      ],
+    ])("checks the ledger against %s's signed head", async (name, text) => {
+      const backend = await startFakeBackend(() => ({
+        status: 200,
+        body: verification(true),
+      }));
+      const file = await exportFile(name, text);
+      const { code, stdout } = await run(['verify', '--against', file], {
+        PROCESS_EXCEPTIONS_URL: backend.url,
+      });
+      expect(code).toBe(0);
+      expect(
+        backend.seen.map(r => [r.path, Object.fromEntries(r.query)]),
+      ).toEqual([
+        [
+          '/api/process-exceptions/v1/ledger/verify',
+          { position: '9', seal, signature },
+        ],
+      ]);
+      expect(stdout).toContain('ledger verified: 12 sealed events match');
+      expect(stdout).toContain(
+        'export matches: Nothing sealed up to position 9 changed',
+      );
+    });
+
+    it('exits with 5 when the export no longer matches', async () => {
+      const backend = await startFakeBackend(() => ({
+        status: 200,
+        body: verification(false),
+      }));
+      const file = await exportFile('evidence.csv', csv);
+      const { code, stdout } = await run(['verify', '--against', file], {
+        PROCESS_EXCEPTIONS_URL: backend.url,
+      });
+      expect(code).toBe(5);
+      expect(stdout).toContain('export does NOT match');
+    });
+
+    it('refuses an export without a chain head', async () => {
+      const backend = await startFakeBackend();
+      const file = await exportFile(
+        'evidence.csv',
+        'record,exception_id,chain_position\r\nexception,e-1,\r\n',
+      );
+      const { code, stderr } = await run(['verify', '--against', file], {
+        PROCESS_EXCEPTIONS_URL: backend.url,
+      });
+      expect(code).toBe(2);
+      expect(stderr).toContain('carries no chain head');
+      expect(backend.seen).toHaveLength(0);
+    });
+  });
 });

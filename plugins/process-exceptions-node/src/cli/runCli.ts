@@ -10,6 +10,8 @@ import { formatIngestResult } from './formatIngestResult';
 import { followRebuild, formatRebuild } from './followRebuild';
 import { formatMergeGate } from './formatMergeGate';
 import { formatTrail } from './formatTrail';
+import { formatVerification } from './formatVerification';
+import { readExportHeads } from './readExportHeads';
 import { helpText } from './helpText';
 import { readEventsFile } from './readEventsFile';
 import { reportError } from './reportError';
@@ -49,6 +51,7 @@ const OPTIONS = {
   to: { type: 'string' },
   owner: { type: 'string' },
   format: { type: 'string' },
+  against: { type: 'string' },
   url: { type: 'string' },
   token: { type: 'string' },
   retries: { type: 'string' },
@@ -88,6 +91,7 @@ const COMMANDS: Record<string, readonly string[]> = {
   gate: ['change', 'story'],
   trail: [...Object.keys(TRAIL_FLAGS), 'json'],
   evidence: ['from', 'to', 'owner', 'entity', 'format'],
+  verify: ['against', 'json'],
   rebuild: ['id', 'interval', 'detach'],
 };
 
@@ -112,13 +116,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const [command, ...extra] = positionals;
     if (!command) {
       throw new UsageError(
-        'no command given; use post-event, gate, trail, evidence or rebuild',
+        'no command given; use post-event, gate, trail, evidence, verify or rebuild',
       );
     }
     const commandFlags = COMMANDS[command];
     if (!commandFlags) {
       throw new UsageError(
-        `unknown command "${command}"; use post-event, gate, trail, evidence or rebuild`,
+        `unknown command "${command}"; use post-event, gate, trail, evidence, verify or rebuild`,
       );
     }
     if (extra.length > 0) {
@@ -135,6 +139,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'gate') return await gate(client, values, io);
     if (command === 'trail') return await trail(client, values, io);
     if (command === 'evidence') return await evidence(client, values, io);
+    if (command === 'verify') return await verify(client, values, io);
     if (command === 'rebuild') return await rebuild(client, values, io);
     return await postEvent(client, values, io);
   } catch (error) {
@@ -275,6 +280,28 @@ async function evidence(
   }
   io.stdout.write(decoder.decode());
   return EXIT_CODES.ok;
+}
+
+async function verify(
+  client: ProcessExceptionsClient,
+  values: Values,
+  io: CliIo,
+): Promise<number> {
+  if (values.against === '') throw new UsageError('--against needs a file');
+  const heads = values.against
+    ? await readExportHeads(values.against)
+    : [undefined];
+  let verified = true;
+  for (const head of heads) {
+    const answer = await client.verifyLedger(head);
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify(answer, null, 2)}\n`
+        : formatVerification(answer),
+    );
+    verified &&= answer.ok;
+  }
+  return verified ? EXIT_CODES.ok : EXIT_CODES.notVerified;
 }
 
 async function rebuild(

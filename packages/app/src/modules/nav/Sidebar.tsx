@@ -26,6 +26,7 @@ export const SidebarContent = NavContentBlueprint.make({
         <Sidebar>
           <SidebarLogo />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
+            {nav.take('page:search')}
             {nav.take('page:home')}
             {nav.take('page:catalog')}
             <SidebarDivider />

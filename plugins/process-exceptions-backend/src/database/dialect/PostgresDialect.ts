@@ -5,6 +5,7 @@ import { APPEND_OPTIONS } from '../ledger/ledgerRows';
 import { ColumnTypes, EVENT_COLUMNS } from '../sql/columns';
 import { inOneStatement, Statement } from '../sql/statements';
 import {
+  EventSeal,
   InsertOptions,
   ServiceKey,
   SqlDialect,
@@ -169,6 +170,25 @@ export class PostgresDialect implements SqlDialect {
             bindings: [d.table, d.column, d.ids],
           })),
       ),
+    );
+  }
+
+  /** Plain reads of the heads go on; a second sealer waits. */
+  async lockChain(tx: Knex.Transaction) {
+    await tx.raw('lock table pe_chain_heads in exclusive mode');
+  }
+
+  async setSeals(tx: Knex.Transaction, seals: EventSeal[]) {
+    if (seals.length === 0) return;
+    await tx.raw(
+      `update pe_events e set chain_position = s.position, seal = s.seal
+       from unnest(?::bigint[], ?::bigint[], ?::text[]) as s(seq, position, seal)
+       where e.seq = s.seq`,
+      [
+        seals.map(s => s.seq),
+        seals.map(s => s.position),
+        seals.map(s => s.seal),
+      ],
     );
   }
 

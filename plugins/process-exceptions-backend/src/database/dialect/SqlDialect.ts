@@ -24,6 +24,9 @@ export type InsertOptions = {
   returning?: string[];
 };
 
+/** An event's place in the ledger's hash chain. */
+export type EventSeal = { seq: number; position: number; seal: string };
+
 /** A correlation key of one service, as the index matches it. */
 export type ServiceKey = {
   entity_ref: string;
@@ -67,6 +70,10 @@ export interface SqlDialect {
   insertAll(tx: Knex.Transaction, inserts: TableRows[]): Promise<void>;
   /** Deletes from several tables, in the order given (children first). */
   deleteAll(tx: Knex.Transaction, deletes: TableIds[]): Promise<void>;
+  /** Serialises sealers of the ledger until the transaction ends. */
+  lockChain(tx: Knex.Transaction): Promise<void>;
+  /** Gives ledger events their chain position and seal. */
+  setSeals(tx: Knex.Transaction, seals: EventSeal[]): Promise<void>;
   /** Serialises writers of the same entities until the transaction ends. */
   lockEntities(tx: Knex.Transaction, entityRefs: string[]): Promise<void>;
   /** An aggregate of `expression`'s values as comma-separated text. */

@@ -4,6 +4,7 @@ import { KEY_INSERT_OPTIONS, PendingKeyRow } from '../ledger/eventKeys';
 import { APPEND_OPTIONS, recordedSeqs } from '../ledger/ledgerRows';
 import { ColumnTypes, EVENT_COLUMNS, EVENT_KEY_COLUMNS } from '../sql/columns';
 import {
+  EventSeal,
   InsertOptions,
   ServiceKey,
   SqlDialect,
@@ -125,6 +126,18 @@ export class SqliteDialect implements SqlDialect {
       await tx(d.table)
         .whereRaw(`?? ${this.anyOf()}`, [d.column, this.list(d.ids) as string])
         .delete();
+    }
+  }
+
+  async lockChain(): Promise<void> {
+    // SQLite allows one writer at a time anyway.
+  }
+
+  async setSeals(tx: Knex.Transaction, seals: EventSeal[]) {
+    for (const s of seals) {
+      await tx('pe_events')
+        .where({ seq: s.seq })
+        .update({ chain_position: s.position, seal: s.seal });
     }
   }
 

@@ -38,6 +38,42 @@ describe('ExceptionLinks', () => {
     ).toHaveAttribute('href', 'https://github.com/acme/pay/pull/1');
   });
 
+  it("opens a key at the sender's URL the ledger kept for it", async () => {
+    await renderInTestApp(
+      <ExceptionLinks
+        links={{
+          incident: 'INC-117',
+          changes: ['4f2a9c1', 'c-2'],
+          deployment: 'd-7',
+          urls: {
+            incident: 'https://status.example.com/INC-117',
+            changes: { '4f2a9c1': 'https://github.com/acme/pay/pull/12' },
+            deployment: 'javascript:alert(1)',
+          },
+        }}
+        trailLink={(param, value) =>
+          `/process-exceptions/trail?${new URLSearchParams({ [param]: value })}`
+        }
+      />,
+    );
+    expect(
+      screen.getByRole('link', { name: /Open Incident at the sender/ }),
+    ).toHaveAttribute('href', 'https://status.example.com/INC-117');
+    expect(
+      screen.getByRole('link', { name: /Open PR 1 at the sender/ }),
+    ).toHaveAttribute('href', 'https://github.com/acme/pay/pull/12');
+    // No URL for the second change; a hostile one for the deployment.
+    expect(
+      screen.queryByRole('link', { name: /Open PR 2 at the sender/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /Open Deployment at the sender/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Deployment: d-7' }),
+    ).toBeInTheDocument();
+  });
+
   it('links incident, changes, flag and story', async () => {
     await renderInTestApp(
       <ExceptionLinks

@@ -7,7 +7,7 @@ import AddIcon from '@material-ui/icons/Add';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useActionPermissions } from '../../hooks/useActionPermissions';
-import { EXCEPTION_PARAM } from '../../routes';
+import { EXCEPTION_PARAM, FINDING_PARAM } from '../../routes';
 import { ExceptionDetailDrawer } from '../ExceptionDetailDrawer';
 import { ExceptionsTable } from '../ExceptionsTable';
 import { FindingsCard } from '../FindingsCard';
@@ -68,6 +68,7 @@ export const ExceptionsContent = () => {
         <Grid item>
           <FindingsCard
             entityRef={entityRef}
+            selectedId={searchParams.get(FINDING_PARAM) ?? undefined}
             refreshKey={refreshKey}
             onChanged={refresh}
           />

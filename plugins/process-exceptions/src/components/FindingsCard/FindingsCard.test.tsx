@@ -50,6 +50,32 @@ describe('FindingsCard', () => {
     ).toHaveLength(1);
   });
 
+  it('marks the finding a link points at', async () => {
+    const api = createFakeApi({
+      listFindings: jest.fn(async () => ({
+        items: [
+          makeFinding({ id: 'f-1', rule: 'pipeline-bypassed' }),
+          makeFinding({ id: 'f-2', rule: 're-enabled-before-staging' }),
+        ],
+      })),
+    });
+    await renderInTestApp(
+      <TestProviders api={api}>
+        <FindingsCard entityRef={entityRef} selectedId="f-2" />
+      </TestProviders>,
+    );
+    expect(
+      await screen.findByRole('article', {
+        name: 'A flag was re-enabled before the fix passed staging',
+      }),
+    ).toHaveAttribute('aria-current', 'true');
+    expect(
+      screen.getByRole('article', {
+        name: 'A production change bypassed the pipeline',
+      }),
+    ).not.toHaveAttribute('aria-current');
+  });
+
   it('acknowledges a finding and asks the page to reload', async () => {
     const user = userEvent.setup();
     const onChanged = jest.fn();

@@ -4,13 +4,12 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Finding } from '@process-exceptions/backstage-plugin-process-exceptions-common';
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { processExceptionsApiRef } from '../../api';
 import { useActionPermissions } from '../../hooks/useActionPermissions';
@@ -20,25 +19,38 @@ import { Timestamp } from '../Timestamp';
 
 const useStyles = makeStyles(theme => ({
   finding: { padding: theme.spacing(2, 0) },
+  selected: {
+    padding: theme.spacing(2),
+    backgroundColor: theme.palette.action.selected,
+    borderRadius: theme.shape.borderRadius,
+  },
   text: { wordBreak: 'break-word' },
   actions: { marginTop: theme.spacing(1) },
 }));
 
 const FindingItem = ({
   finding,
+  selected,
   onAcknowledge,
 }: {
   finding: Finding;
+  selected: boolean;
   onAcknowledge?(finding: Finding): void;
 }) => {
   const classes = useStyles();
   const advice = adviceFor(finding.rule);
   const acknowledged = Boolean(finding.acknowledgedAt);
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // A link to this finding (a search result) lands on it.
+    if (selected) ref.current?.scrollIntoView?.({ block: 'center' });
+  }, [selected]);
   return (
-    <Box
-      className={classes.finding}
-      component="article"
+    <article
+      ref={ref}
+      className={selected ? classes.selected : classes.finding}
       aria-label={advice.title}
+      aria-current={selected ? 'true' : undefined}
     >
       <Typography variant="subtitle1" component="h3">
         {advice.title}
@@ -73,12 +85,14 @@ const FindingItem = ({
           Record the missing exception
         </Button>
       )}
-    </Box>
+    </article>
   );
 };
 
 export interface FindingsCardProps {
   entityRef: string;
+  /** The finding a link pointed at: marked and scrolled to. */
+  selectedId?: string;
   refreshKey?: number;
   /** Called after a finding was acknowledged (an exception was recorded). */
   onChanged?(): void;
@@ -87,6 +101,7 @@ export interface FindingsCardProps {
 /** Places where the chain broke without a recorded exception, with what to do about each. */
 export const FindingsCard = ({
   entityRef,
+  selectedId,
   refreshKey,
   onChanged,
 }: FindingsCardProps) => {
@@ -123,6 +138,7 @@ export const FindingsCard = ({
         {i > 0 && <Divider />}
         <FindingItem
           finding={finding}
+          selected={finding.id === selectedId}
           onAcknowledge={canAcknowledge ? setAcknowledging : undefined}
         />
       </Fragment>

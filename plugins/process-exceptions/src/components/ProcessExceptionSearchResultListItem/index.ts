@@ -1,0 +1,2 @@
+export { ProcessExceptionSearchResultListItem } from './ProcessExceptionSearchResultListItem';
+export type { ProcessExceptionSearchResultListItemProps } from './ProcessExceptionSearchResultListItem';
