@@ -122,14 +122,35 @@ test('a team lead sees teams ranked and the trend drawn', async ({ page }) => {
   });
 });
 
-test('a postmortem follows an incident across services from the trail search', async ({
+test('a postmortem searches the portal for an incident, follows its trail and downloads the evidence', async ({
   page,
 }) => {
   await signInAsGuest(page);
-  await page.getByRole('link', { name: /Process exce/ }).click();
-  await page.getByLabel('Trail of').selectOption('incidentId');
-  await page.getByRole('textbox', { name: 'Id', exact: true }).fill('INC-117');
-  await page.getByRole('button', { name: 'Follow the trail' }).click();
+  // Backstage's search finds the hotfix by its incident.
+  await page.getByRole('link', { name: 'Search' }).first().click();
+  await page
+    .getByRole('textbox', { name: /search/i })
+    .first()
+    .fill('INC-117');
+  const result = page.getByRole('link', {
+    name: 'Hotfix for INC-117 on payments-api',
+    exact: true,
+  });
+  await expect(result).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/search-results.png`,
+    fullPage: true,
+  });
+  await result.click();
+  const detail = page.getByRole('dialog', {
+    name: 'Hotfix for INC-117 on payments-api',
+  });
+  await expect(detail).toBeVisible();
+  // The incident's page at its sender, and its trail here.
+  await expect(
+    detail.getByRole('link', { name: /Open Incident at the sender/ }),
+  ).toHaveAttribute('href', 'https://incidents.example.com/INC-117');
+  await detail.getByRole('link', { name: 'Incident: INC-117' }).click();
   await expect(page).toHaveURL(
     /\/process-exceptions\/trail\?incidentId=INC-117$/,
   );
@@ -177,6 +198,24 @@ test('a postmortem follows an incident across services from the trail search', a
     0,
   );
   expect(lines.some(l => l.startsWith('finding,'))).toBe(true);
+  // The ledger's signed head, for `process-exceptions verify --against`.
+  expect(lines[1]).toMatch(/^chain-head,(,)*\d+,[0-9a-f]{64},[0-9a-f]{64},/);
+});
+
+test('the trail search on the Process exceptions page opens a trail', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.getByRole('link', { name: /Process exce/ }).click();
+  await page.getByLabel('Trail of').selectOption('incidentId');
+  await page.getByRole('textbox', { name: 'Id', exact: true }).fill('INC-117');
+  await page.getByRole('button', { name: 'Follow the trail' }).click();
+  await expect(page).toHaveURL(
+    /\/process-exceptions\/trail\?incidentId=INC-117$/,
+  );
+  await expect(
+    page.getByRole('list', { name: 'Trail' }).getByText(/incident\.opened/),
+  ).toBeVisible();
 });
 
 test("the owner's team is notified of an overdue backfill", async ({
