@@ -423,4 +423,26 @@ describe('two replicas of the demo backend on one PostgreSQL', () => {
       await notifications.destroy();
     }
   }, 180_000);
+
+  it('seals what both replicas recorded into one chain that verifies, each event once', async () => {
+    // Both replicas run the maintenance task; one at a time seals.
+    const deadline = Date.now() + 90_000;
+    let verified = (await getPlugin(cluster[0], '/v1/ledger/verify')).body;
+    while (verified.unsealedEvents > 0 && Date.now() < deadline) {
+      await sleep(1000);
+      verified = (await getPlugin(cluster[1], '/v1/ledger/verify')).body;
+    }
+    const [{ n }] = await db('pe_events').count({ n: '*' });
+    expect(verified).toMatchObject({
+      ok: true,
+      unsealedEvents: 0,
+      sealedEvents: Number(n),
+      mismatch: null,
+      head: { position: Number(n) },
+    });
+    const positions = await db('pe_events')
+      .countDistinct({ n: 'chain_position' })
+      .first();
+    expect(Number(positions?.n)).toBe(Number(n));
+  }, 120_000);
 });

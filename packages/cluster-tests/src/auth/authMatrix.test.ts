@@ -67,6 +67,7 @@ const config = {
     webhooks: Object.fromEntries(
       Object.entries(SECRETS).map(([k, secret]) => [k, { secret }]),
     ),
+    ledger: { sealingKey: 'the-auth-matrix-sealing-key-of-32-characters' },
     // No sweep during the test.
     schedule: {
       frequency: { hours: 24 },
@@ -365,6 +366,7 @@ const ENDPOINTS: Endpoint[] = [
   orgRead('/v1/unmapped', '/v1/unmapped'),
   orgRead('/v1/inbox', '/v1/inbox?status=rejected'),
   orgRead('/v1/maintenance/failures', '/v1/maintenance/failures'),
+  orgRead('/v1/ledger/verify', '/v1/ledger/verify'),
   orgRead(
     '/v1/evidence?from=…&to=…',
     '/v1/evidence?from=2026-01-01&to=2026-12-31',

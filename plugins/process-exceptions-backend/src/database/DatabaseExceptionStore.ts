@@ -60,6 +60,23 @@ function isRetryable(error: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
+/** Keeps the rows after a newest-first page's cursor: older, or as old with a lower id. */
+function olderThan(
+  q: Knex.QueryBuilder,
+  time: string,
+  id: string,
+  cursor: string,
+) {
+  const at = decodeCursor(cursor);
+  q.where(w =>
+    w
+      .where(time, '<', new Date(at.openedAt))
+      .orWhere(w2 =>
+        w2.where(time, '=', new Date(at.openedAt)).andWhere(id, '<', at.id),
+      ),
+  );
+}
+
 /** The knex implementation of {@link ExceptionStore}, for SQLite and PostgreSQL. */
 export class DatabaseExceptionStore implements ExceptionStore {
   static async create(options: {
@@ -111,17 +128,7 @@ export class DatabaseExceptionStore implements ExceptionStore {
     if (query.entityRef) q.where('e.entity_ref', query.entityRef);
     if (query.status) q.where('s.status', query.status);
     if (query.kind) q.where('e.kind', query.kind);
-    if (query.cursor) {
-      const { openedAt, id } = decodeCursor(query.cursor);
-      const at = new Date(openedAt);
-      q.where(w =>
-        w
-          .where('e.opened_at', '<', at)
-          .orWhere(w2 =>
-            w2.where('e.opened_at', '=', at).andWhere('e.id', '<', id),
-          ),
-      );
-    }
+    if (query.cursor) olderThan(q, 'e.opened_at', 'e.id', query.cursor);
     const rows: ExceptionReadRow[] = await q
       .orderBy([
         { column: 'e.opened_at', order: 'desc' },
@@ -180,18 +187,8 @@ export class DatabaseExceptionStore implements ExceptionStore {
     if (query.entityRef) q.where('entity_ref', query.entityRef);
     if (query.acknowledged === true) q.whereNotNull('acknowledged_at');
     if (query.acknowledged === false) q.whereNull('acknowledged_at');
-    if (query.cursor) {
-      // The exceptions' cursor format: its time is the detection time here.
-      const { openedAt, id } = decodeCursor(query.cursor);
-      const at = new Date(openedAt);
-      q.where(w =>
-        w
-          .where('detected_at', '<', at)
-          .orWhere(w2 =>
-            w2.where('detected_at', '=', at).andWhere('id', '<', id),
-          ),
-      );
-    }
+    // The exceptions' cursor format: its time is the detection time here.
+    if (query.cursor) olderThan(q, 'detected_at', 'id', query.cursor);
     const rows = await q
       .orderBy([
         { column: 'detected_at', order: 'desc' },

@@ -6,13 +6,12 @@ import {
   EvidenceException,
   PeriodCursor,
 } from '../database/derived/evidenceQueries';
-import { csvRow } from './csv';
 import {
-  chainHeadCsvRow,
-  CSV_COLUMNS,
-  exceptionCsvRows,
+  chainHeadCsv,
+  csvHeader,
+  exceptionCsv,
   exceptionJson,
-  findingCsvRow,
+  findingCsv,
   findingJson,
 } from './evidenceRecords';
 
@@ -61,24 +60,15 @@ export async function writeEvidence(
   };
   if (format === 'csv') {
     await write(
-      `${BOM}${csvRow([...CSV_COLUMNS])}${source.chainHeads
-        .map(h => csvRow(chainHeadCsvRow(h)))
-        .join('')}`,
+      `${BOM}${csvHeader()}${source.chainHeads.map(chainHeadCsv).join('')}`,
     );
     await eachPage(source.exceptions, async items => {
       const ownerOf = await owned(items);
-      await write(
-        items
-          .flatMap(e => exceptionCsvRows(e, ownerOf(e)))
-          .map(csvRow)
-          .join(''),
-      );
+      await write(items.map(e => exceptionCsv(e, ownerOf(e))).join(''));
     });
     await eachPage(source.findings, async items => {
       const ownerOf = await owned(items);
-      await write(
-        items.map(f => csvRow(findingCsvRow(f, ownerOf(f)))).join(''),
-      );
+      await write(items.map(f => findingCsv(f, ownerOf(f))).join(''));
     });
     return;
   }
