@@ -205,7 +205,13 @@ const CALLERS: Caller[] = [
 ];
 
 /** What the seed created for one caller, so its writes have their own targets. */
-type Targets = { exceptionId: string; findingId: string; rebuildId?: string };
+type Targets = {
+  exceptionId: string;
+  findingId: string;
+  rebuildId?: string;
+  /** Stories sent for a service the catalog does not know, one per operator write. */
+  storyIds: { reassign: string; withdraw: string };
+};
 
 type Endpoint = {
   label: string;
@@ -364,6 +370,32 @@ const ENDPOINTS: Endpoint[] = [
   read('/v1/trail?changeId=…', '/v1/trail?changeId=pr-1'),
   orgRead('/v1/gates/merge?changeId=…', '/v1/gates/merge?changeId=pr-1'),
   orgRead('/v1/unmapped', '/v1/unmapped'),
+  {
+    label: 'POST /v1/unmapped/stories/{storyId}/reassign',
+    kind: 'write',
+    permission: REBUILD,
+    send: (server, caller, t) =>
+      call(
+        server,
+        'post',
+        `/v1/unmapped/stories/${t.storyIds.reassign}/reassign`,
+        caller,
+        { entityRef: 'component:default/payments-api' },
+      ),
+  },
+  {
+    label: 'POST /v1/unmapped/stories/{storyId}/withdraw',
+    kind: 'write',
+    permission: REBUILD,
+    send: (server, caller, t) =>
+      call(
+        server,
+        'post',
+        `/v1/unmapped/stories/${t.storyIds.withdraw}/withdraw`,
+        caller,
+        { reason: 'Sent for a service that does not exist' },
+      ),
+  },
   orgRead('/v1/inbox', '/v1/inbox?status=rejected'),
   orgRead('/v1/maintenance/failures', '/v1/maintenance/failures'),
   orgRead('/v1/ledger/verify', '/v1/ledger/verify'),
@@ -589,9 +621,33 @@ describe('the auth matrix', () => {
           throw new Error(`seeding failed: ${res.status} ${res.text}`);
         }
         const [result] = res.body.results;
+        const storyIds = {
+          reassign: `ST-reassign-${caller.key}`,
+          withdraw: `ST-withdraw-${caller.key}`,
+        };
+        const stories = await request(backend.server)
+          .post(`${PLUGIN_PATH}/v1/events`)
+          .set('authorization', `Bearer ${PIPELINE_TOKEN}`)
+          .send({
+            events: Object.values(storyIds).map(storyId => ({
+              id: `seed-${storyId}`,
+              type: 'story.pulled',
+              occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+              entityRef: 'component:default/not-registered',
+              data: {
+                storyId,
+                title: 'A story for an unknown service',
+                gaps: [{ key: 'copy', description: 'Final copy' }],
+              },
+            })),
+          });
+        if (stories.status !== 201) {
+          throw new Error(`seeding failed: ${stories.status} ${stories.text}`);
+        }
         targets.set(caller.key, {
           exceptionId: result.exceptions[0].id,
           findingId: result.findings[0].id,
+          storyIds,
         });
       }
       backends.set(permission, { server: backend.server, targets });

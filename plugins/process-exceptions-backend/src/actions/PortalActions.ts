@@ -192,4 +192,58 @@ export class PortalActions {
       : undefined;
     return { finding: acknowledged, exception };
   }
+
+  /** The latest unmapped pull of a story, or 404 naming what is missing. */
+  private async unmappedStory(storyId: string) {
+    const { stories } = await this.store.unmappedStories({ storyId });
+    const story = stories[stories.length - 1];
+    if (!story) {
+      throw new NotFoundError(
+        `No story ${storyId} waits for a service the catalog does not know`,
+      );
+    }
+    return story;
+  }
+
+  /**
+   * Sends a story that named an unknown service again for `entityRef`, as
+   * an operator's event: that service's exception then decides the gate.
+   */
+  async reassignStory(
+    options: Writer & { storyId: string; entityRef: string },
+  ): Promise<IngestOutcome> {
+    const story = await this.unmappedStory(options.storyId);
+    return this.record({
+      type: 'story.pulled',
+      entityRef: options.entityRef,
+      actor: options.actor,
+      provenance: options.provenance,
+      data: story.data as LedgerEventData['story.pulled'],
+    });
+  }
+
+  /**
+   * Withdraws a story that named an unknown service (sent in error): its
+   * gaps no longer block the merge gate. Recorded in the ledger under the
+   * subject the story named.
+   */
+  async withdrawStory(
+    options: Writer & { storyId: string; reason: string },
+  ): Promise<void> {
+    const story = await this.unmappedStory(options.storyId);
+    const data = { storyId: options.storyId, reason: options.reason };
+    await this.ingestor.recordAlone(
+      PORTAL_SOURCE,
+      {
+        externalId: randomUUID(),
+        type: 'story.withdrawn',
+        subject: story.subject,
+        actor: options.actor,
+        data,
+        payload: data,
+      },
+      options.provenance,
+      () => undefined,
+    );
+  }
 }

@@ -108,6 +108,7 @@ export function correlationKeys(
       break;
     }
     case 'gap.closed':
+    case 'story.withdrawn':
       add('story', event.data.storyId);
       break;
     case 'backfill.completed':

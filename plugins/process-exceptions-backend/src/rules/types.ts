@@ -28,6 +28,11 @@ export interface PortalEventDataByType {
     name: string;
     reason: string;
   };
+  /** An operator withdrew a story sent for a service the catalog does not know. */
+  'story.withdrawn': {
+    storyId: string;
+    reason: string;
+  };
 }
 
 export type LedgerEventData = EventDataByType & PortalEventDataByType;

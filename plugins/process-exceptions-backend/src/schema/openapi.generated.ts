@@ -981,6 +981,145 @@ export const spec = {
         },
       },
     },
+    '/v1/unmapped/stories/{storyId}/reassign': {
+      post: {
+        operationId: 'ReassignUnmappedStory',
+        description:
+          "Sends a story that named a service the catalog does not know again for `entityRef`, recorded as the operator's `story.pulled`: that service's exception then decides the merge gate. Needs `process-exceptions.rebuild` (administrators).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/storyId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['entityRef'],
+                additionalProperties: false,
+                properties: {
+                  entityRef: {
+                    type: 'string',
+                    maxLength: 255,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description:
+              'Where the story now is, and the exceptions it changed',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['entityRef', 'exceptions'],
+                  properties: {
+                    entityRef: {
+                      type: 'string',
+                    },
+                    exceptions: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['id', 'name', 'kind', 'status', 'change'],
+                        properties: {
+                          id: {
+                            type: 'string',
+                          },
+                          name: {
+                            type: 'string',
+                          },
+                          kind: {
+                            $ref: '#/components/schemas/ExceptionKind',
+                          },
+                          status: {
+                            $ref: '#/components/schemas/ExceptionStatus',
+                          },
+                          change: {
+                            type: 'string',
+                            enum: ['opened', 'updated'],
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/v1/unmapped/stories/{storyId}/withdraw': {
+      post: {
+        operationId: 'WithdrawUnmappedStory',
+        description:
+          'Withdraws a story that named a service the catalog does not know (sent in error): its gaps no longer close the merge gate. Recorded in the ledger as a `story.withdrawn` with the reason. Needs `process-exceptions.rebuild` (administrators).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/storyId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['reason'],
+                additionalProperties: false,
+                properties: {
+                  reason: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '204': {
+            description: 'Withdrawn',
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/v1/inbox': {
       get: {
         operationId: 'ListInbox',
@@ -1281,6 +1420,15 @@ export const spec = {
     parameters: {
       id: {
         name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 255,
+        },
+      },
+      storyId: {
+        name: 'storyId',
         in: 'path',
         required: true,
         schema: {

@@ -14,6 +14,7 @@ import { addScorecardRoutes } from './scorecardRoutes';
 import { addTrailRoutes } from './trailRoutes';
 import { addEvidenceRoutes } from './evidenceRoutes';
 import { addLedgerRoutes } from './ledgerRoutes';
+import { addUnmappedStoryRoutes } from './unmappedStoryRoutes';
 import { createWebhookRouter } from './webhookRoutes';
 
 export type { RouterOptions } from './context';
@@ -75,6 +76,7 @@ export async function createRouter(
   addTrailRoutes(api, ctx);
   addEvidenceRoutes(api, ctx);
   addLedgerRoutes(api, ctx);
+  addUnmappedStoryRoutes(api, ctx);
   addRebuildRoutes(api, ctx);
   outer.use(api);
   return outer;

@@ -1,5 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { runCli } from '@process-exceptions/backstage-plugin-process-exceptions-node/cli';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { AddressInfo } from 'node:net';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { component, event, startApi } from '../__testUtils__/testBackend';
@@ -122,6 +123,94 @@ describe.each(databases.eachSupportedId())(
       expect(
         (await api.get('/v1/gates/merge?changeId=pr-901')).body.allowed,
       ).toBe(false);
+    });
+
+    it('lets an operator send the story again for its service, recorded in the ledger', async () => {
+      const api = await startApi(databases, databaseId);
+      await api.post(pulled('paymnts'));
+      const reassigned = await api.postAsUser(
+        '/v1/unmapped/stories/ST-901/reassign',
+        { entityRef: 'component:default/payments' },
+      );
+      expect(reassigned.status).toBe(201);
+      expect(reassigned.body).toEqual({
+        entityRef: 'component:default/payments',
+        exceptions: [
+          expect.objectContaining({
+            kind: 'partial-readiness',
+            change: 'opened',
+          }),
+        ],
+      });
+      const gate = await api.get('/v1/gates/merge?changeId=pr-901');
+      expect(gate.body.blocking).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/payments',
+          exceptionId: reassigned.body.exceptions[0].id,
+          gapKey: 'copy',
+        }),
+      ]);
+      const recorded = await api
+        .knex('pe_events')
+        .where({ source: 'portal', type: 'story.pulled' })
+        .first('entity_ref', 'actor', 'provenance');
+      expect(recorded).toMatchObject({
+        entity_ref: 'component:default/payments',
+        actor: 'user:default/jane',
+      });
+      expect(JSON.parse(recorded.provenance)).toMatchObject({
+        kind: 'user',
+        userRef: 'user:default/jane',
+      });
+
+      // Nothing waits any more; an unknown target is refused.
+      expect(
+        (
+          await api.postAsUser('/v1/unmapped/stories/ST-901/reassign', {
+            entityRef: 'component:default/payments',
+          })
+        ).status,
+      ).toBe(404);
+    });
+
+    it('lets an operator withdraw a story sent in error, and opens the gate', async () => {
+      const api = await startApi(databases, databaseId);
+      await api.post(pulled('paymnts'));
+      const withdrawn = await api.postAsUser(
+        '/v1/unmapped/stories/ST-901/withdraw',
+        { reason: 'Sent for a service that does not exist' },
+      );
+      expect(withdrawn.status).toBe(204);
+      expect(
+        (await api.get('/v1/gates/merge?changeId=pr-901')).body.allowed,
+      ).toBe(true);
+      expect(
+        await api
+          .knex('pe_events')
+          .where({ source: 'portal', type: 'story.withdrawn' })
+          .first('subject', 'actor'),
+      ).toEqual({
+        subject: 'component:default/paymnts',
+        actor: 'user:default/jane',
+      });
+      // Pulled again after the withdrawal: it blocks again.
+      await api.post(pulled('paymnts'));
+      expect(
+        (await api.get('/v1/gates/merge?changeId=pr-901')).body.allowed,
+      ).toBe(false);
+    });
+
+    it('leaves reassigning and withdrawing to administrators', async () => {
+      const api = await startApi(databases, databaseId, {
+        permission: AuthorizeResult.DENY,
+      });
+      await api.post(pulled('paymnts'));
+      const refused = await api.postAsUser(
+        '/v1/unmapped/stories/ST-901/withdraw',
+        { reason: 'no' },
+      );
+      expect(refused.status).toBe(403);
+      expect(await api.ledgerCount()).toBe(1);
     });
   },
 );

@@ -212,6 +212,14 @@ export const acknowledgeBody = z
   })
   .strict();
 
+export const reassignStoryBody = z.object({ entityRef }).strict();
+
+export const withdrawStoryBody = z
+  .object({
+    reason: z.string().trim().min(1, 'a reason is required').max(2000),
+  })
+  .strict();
+
 export const rebuildBody = z
   .object({ entityRefs: z.array(entityRef).min(1).max(1000).optional() })
   .strict();

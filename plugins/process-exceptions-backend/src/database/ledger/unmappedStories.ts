@@ -3,9 +3,15 @@ import { Knex } from 'knex';
 import { sha256Hex } from '../../lib/sha256Hex';
 import { parseJson } from '../sql/conversions';
 
+/** The portal's ledger source (see PortalActions). */
+const PORTAL_SOURCE = 'portal';
+
 /** A story pulled for a service the catalog does not know yet. */
 export type UnmappedStory = {
   storyId: string;
+  seq: number;
+  /** The `story.pulled` data as it was sent. */
+  data: Record<string, unknown>;
   /** What the event named as its service. */
   subject: string | null;
   eventId: string;
@@ -25,6 +31,8 @@ export type UnmappedStories = {
 };
 
 type KeyedRow = {
+  seq: number | string;
+  source: string;
   entity_ref: string | null;
   type: string;
   external_id: string;
@@ -48,6 +56,8 @@ function keyedEvents(
     .whereIn('e.type', types)
     .orderBy('e.seq')
     .select(
+      'e.seq',
+      'e.source',
       'e.entity_ref',
       'e.type',
       'e.external_id',
@@ -78,7 +88,15 @@ export async function readUnmappedStories(
   const related = await keyedEvents(db, 'story', candidates, [
     'story.pulled',
     'gap.closed',
+    'story.withdrawn',
   ]);
+  // Withdrawn by an operator in the portal, after it was pulled.
+  const withdrawnAt = new Map<string, number>();
+  for (const e of related) {
+    if (e.type === 'story.withdrawn' && e.source === PORTAL_SOURCE) {
+      withdrawnAt.set(storyIdOf(e), Number(e.seq));
+    }
+  }
   const known = new Set(
     related
       .filter(e => e.type === 'story.pulled' && e.entity_ref !== null)
@@ -86,6 +104,7 @@ export async function readUnmappedStories(
   );
   const stories = unmapped
     .filter(e => !known.has(storyIdOf(e)))
+    .filter(e => (withdrawnAt.get(storyIdOf(e)) ?? 0) < Number(e.seq))
     .map(e => {
       const data = parseJson<{
         storyId: string;
@@ -93,6 +112,8 @@ export async function readUnmappedStories(
       }>(e.data);
       return {
         storyId: data.storyId,
+        seq: Number(e.seq),
+        data,
         subject: e.subject,
         eventId: e.external_id,
         gaps: data.gaps,
