@@ -148,6 +148,14 @@ export function createFakeApi(
     getTrends: jest.fn(async () => ({ weeks: [] })),
     listMaintenanceFailures: jest.fn(async () => ({ items: [] })),
     listUnmapped: jest.fn(async () => ({ items: [] })),
+    verifyLedger: jest.fn(async () => ({
+      ok: true,
+      sealedEvents: 0,
+      unsealedEvents: 0,
+      head: null,
+      mismatch: null,
+      against: null,
+    })),
     downloadEvidence: jest.fn(async () => ({
       blob: new Blob(['record\r\n']),
       filename: 'process-exceptions-evidence.csv',

@@ -17,6 +17,7 @@ import {
   Trends,
   TrendWeek,
   EvidenceQuery,
+  LedgerVerification,
   Trail,
   TrailEntry,
   TrailQuery,
@@ -43,6 +44,7 @@ export interface GetTrendsRequest {
 export type {
   AcknowledgeFindingResult,
   EvidenceQuery,
+  LedgerVerification,
   Trail,
   TrailEntry,
   TrailQuery,
@@ -90,6 +92,8 @@ export interface ProcessExceptionsApi {
   listMaintenanceFailures(): Promise<{ items: MaintenanceFailure[] }>;
   /** Events whose service the catalog cannot resolve yet; needs `process-exceptions.read`. */
   listUnmapped(): Promise<{ items: UnmappedEvent[] }>;
+  /** Walks the ledger's hash chain; needs `process-exceptions.read`. */
+  verifyLedger(): Promise<LedgerVerification>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   Finding,
+  LedgerVerification,
   ProcessException,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import {
@@ -103,6 +104,10 @@ export class ProcessExceptionsClient implements ProcessExceptionsApi {
 
   listUnmapped(): Promise<{ items: UnmappedEvent[] }> {
     return this.request('/v1/unmapped');
+  }
+
+  verifyLedger(): Promise<LedgerVerification> {
+    return this.request('/v1/ledger/verify');
   }
 
   async downloadEvidence(

@@ -16,6 +16,7 @@ import {
 } from '../../api';
 import { Timestamp } from '../Timestamp';
 import { BackToScorecard } from '../BackToScorecard';
+import { LedgerSealsCard } from '../LedgerSealsCard';
 
 const KIND_LABELS: Record<MaintenanceFailure['kind'], string> = {
   step: 'Maintenance step',
@@ -58,9 +59,9 @@ const Empty = ({ children }: { children: string }) => (
 );
 
 /**
- * For operators: maintenance work that failed and waits for its retry, and
- * events kept until the catalog knows their service. Both need
- * `process-exceptions.read`.
+ * For operators: maintenance work that failed and waits for its retry,
+ * events kept until the catalog knows their service, and the ledger's
+ * verification. All need `process-exceptions.read`.
  */
 export const OperationsContent = () => {
   const api = useApi(processExceptionsApiRef);
@@ -116,6 +117,9 @@ export const OperationsContent = () => {
             />
           </InfoCard>
         )}
+      </Grid>
+      <Grid item>
+        <LedgerSealsCard />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,1 @@
+export { LedgerSealsCard } from './LedgerSealsCard';
