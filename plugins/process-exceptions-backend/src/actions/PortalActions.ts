@@ -12,6 +12,7 @@ import {
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { randomUUID } from 'crypto';
 import { ExceptionStore } from '../database/ExceptionStore';
+import { PORTAL_SOURCE } from '../database/ledger/ledgerRows';
 import { Ingestor, IngestOutcome } from '../ingest/Ingestor';
 import { AttestationPolicy } from '../policy/Policy';
 import { refusalOf } from '../rules/attestation';
@@ -22,9 +23,6 @@ export type Writer = { actor: string; provenance: EventProvenance };
 
 /** A write that another one beat to it: it would change nothing. */
 class Late extends Error {}
-
-/** Ledger source of the events people cause through the portal. */
-export const PORTAL_SOURCE = 'portal';
 
 /**
  * What people do in the portal, recorded as ledger events like everything

@@ -10,8 +10,8 @@ import {
   ProcessException,
 } from '@process-exceptions/backstage-plugin-process-exceptions-common';
 import { Knex } from 'knex';
-import { parseJson, toDate, toIso } from './sql/conversions';
-import { decodeCursor, encodeCursor } from './sql/cursor';
+import { parseJson, toIso } from './sql/conversions';
+import { newestFirstPage } from './sql/cursor';
 import { exceptionsWithState } from './derived/exceptionsWithState';
 import { indexLedger } from './ledger/indexLedger';
 import { DatabaseLedgerTransaction } from './DatabaseLedgerTransaction';
@@ -58,23 +58,6 @@ const MAX_ATTEMPTS = 3;
 function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '40P01' || code === '40001';
-}
-
-/** Keeps the rows after a newest-first page's cursor: older, or as old with a lower id. */
-function olderThan(
-  q: Knex.QueryBuilder,
-  time: string,
-  id: string,
-  cursor: string,
-) {
-  const at = decodeCursor(cursor);
-  q.where(w =>
-    w
-      .where(time, '<', new Date(at.openedAt))
-      .orWhere(w2 =>
-        w2.where(time, '=', new Date(at.openedAt)).andWhere(id, '<', at.id),
-      ),
-  );
 }
 
 /** The knex implementation of {@link ExceptionStore}, for SQLite and PostgreSQL. */
@@ -128,24 +111,13 @@ export class DatabaseExceptionStore implements ExceptionStore {
     if (query.entityRef) q.where('e.entity_ref', query.entityRef);
     if (query.status) q.where('s.status', query.status);
     if (query.kind) q.where('e.kind', query.kind);
-    if (query.cursor) olderThan(q, 'e.opened_at', 'e.id', query.cursor);
-    const rows: ExceptionReadRow[] = await q
-      .orderBy([
-        { column: 'e.opened_at', order: 'desc' },
-        { column: 'e.id', order: 'desc' },
-      ])
-      .limit(query.limit + 1);
-    const page = rows.slice(0, query.limit);
-    const items = page.map(exceptionFromRow);
-    const last = page[page.length - 1];
-    const nextCursor =
-      rows.length > query.limit && last
-        ? encodeCursor({
-            openedAt: toDate(last.opened_at).getTime(),
-            id: last.id,
-          })
-        : null;
-    return { items, nextCursor };
+    const { rows, nextCursor } = await newestFirstPage<ExceptionReadRow>(
+      q,
+      { time: 'e.opened_at', id: 'e.id' },
+      r => r.opened_at,
+      query,
+    );
+    return { items: rows.map(exceptionFromRow), nextCursor };
   }
 
   async getException(
@@ -188,24 +160,13 @@ export class DatabaseExceptionStore implements ExceptionStore {
     if (query.acknowledged === true) q.whereNotNull('acknowledged_at');
     if (query.acknowledged === false) q.whereNull('acknowledged_at');
     // The exceptions' cursor format: its time is the detection time here.
-    if (query.cursor) olderThan(q, 'detected_at', 'id', query.cursor);
-    const rows = await q
-      .orderBy([
-        { column: 'detected_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(query.limit + 1)
-      .select();
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    const nextCursor =
-      rows.length > query.limit && last
-        ? encodeCursor({
-            openedAt: toDate(last.detected_at).getTime(),
-            id: last.id,
-          })
-        : null;
-    return { items: await this.withEventIds(page), nextCursor };
+    const { rows, nextCursor } = await newestFirstPage<FindingRow>(
+      q.select(),
+      { time: 'detected_at', id: 'id' },
+      r => r.detected_at,
+      query,
+    );
+    return { items: await this.withEventIds(rows), nextCursor };
   }
 
   async getFinding(id: string): Promise<Finding | undefined> {

@@ -1,4 +1,5 @@
 import { sha256Hex } from '../lib/sha256Hex';
+import { EVENT_COLUMNS } from '../database/sql/columns';
 import { parseJson, toIso } from '../database/sql/conversions';
 import { SealingKey } from './sealingKey';
 
@@ -19,18 +20,10 @@ export type SealRow = {
   seal: string | null;
 };
 
+/** The columns {@link SealRow} holds: the event's own, without its later-filled entity. */
 export const SEAL_COLUMNS = [
   'seq',
-  'source',
-  'external_id',
-  'type',
-  'subject',
-  'actor',
-  'occurred_at',
-  'received_at',
-  'data',
-  'payload',
-  'provenance',
+  ...Object.keys(EVENT_COLUMNS).filter(c => c !== 'entity_ref'),
   'chain_position',
   'seal',
 ];

@@ -3,8 +3,7 @@ import { readPolicyFactory } from '../__testUtils__/readPolicy';
 import { BASE, event, startApi } from '../__testUtils__/testBackend';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { AddressInfo } from 'node:net';
-import { runCli } from '@process-exceptions/backstage-plugin-process-exceptions-node/cli';
+import { cliAgainst } from '../__testUtils__/cli';
 
 const databases = createTestDatabases();
 
@@ -204,30 +203,18 @@ describe.each(databases.eachSupportedId())(
 
     it('writes the CSV with the CLI: process-exceptions evidence --from --to', async () => {
       const { api } = await seeded();
-      const { port } = api.server.address() as AddressInfo;
       const [from, to] = period()
         .split('&')
         .map(p => p.split('=')[1]);
-      let stdout = '';
-      const code = await runCli(
-        [
-          'evidence',
-          '--from',
-          from,
-          '--to',
-          to,
-          '--owner',
-          'group:default/payments-team',
-        ],
-        {
-          stdout: { write: (s: string) => (stdout += s) },
-          stderr: { write: () => undefined },
-          env: {
-            PROCESS_EXCEPTIONS_URL: `http://127.0.0.1:${port}`,
-            PROCESS_EXCEPTIONS_TOKEN: mockCredentials.service.token(),
-          },
-        },
-      );
+      const { code, stdout } = await cliAgainst(api.server, [
+        'evidence',
+        '--from',
+        from,
+        '--to',
+        to,
+        '--owner',
+        'group:default/payments-team',
+      ]);
       expect(code).toBe(0);
       const [header, ...rows] = parseCsv(stdout.replace(/^\uFEFF/, ''));
       expect(header.slice(0, 3)).toEqual(['record', 'exception_id', 'kind']);

@@ -1,8 +1,6 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
-import { runCli } from '@process-exceptions/backstage-plugin-process-exceptions-node/cli';
+import { cliAgainst } from '../__testUtils__/cli';
 import { Knex } from 'knex';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabases } from '../__testUtils__/databases';
@@ -49,19 +47,6 @@ const positions = (knex: Knex) =>
     .orderBy('seq')
     .pluck('chain_position')
     .then(p => p.map(v => (v === null ? null : Number(v))));
-
-async function cli(port: number, args: string[]) {
-  let stdout = '';
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stdout += s) },
-    env: {
-      PROCESS_EXCEPTIONS_URL: `http://127.0.0.1:${port}`,
-      PROCESS_EXCEPTIONS_TOKEN: mockCredentials.service.token(),
-    },
-  });
-  return { code, stdout };
-}
 
 describe.each(databases.eachSupportedId())(
   'the sealed ledger on %p',
@@ -195,15 +180,12 @@ describe.each(databases.eachSupportedId())(
       const jsonFile = join(dir, 'evidence.json');
       await writeFile(csvFile, csv.text);
       await writeFile(jsonFile, JSON.stringify(json.body, null, 2));
-      const { port } = api.server.address() as AddressInfo;
 
-      let run = await cli(port, ['verify', '--against', csvFile]);
-      expect(run).toEqual({
-        code: 0,
-        stdout: expect.stringContaining(
-          'export matches: Nothing sealed up to position 3 changed since the export',
-        ),
-      });
+      let run = await cliAgainst(api.server, ['verify', '--against', csvFile]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(
+        'export matches: Nothing sealed up to position 3 changed since the export',
+      );
 
       // An intruder edits the last event, clears its seal and its head,
       // and lets the portal seal it again: the chain is whole once more.
@@ -220,7 +202,7 @@ describe.each(databases.eachSupportedId())(
       expect(alone.body).toMatchObject({ ok: true, sealedEvents: 3 });
 
       for (const file of [csvFile, jsonFile]) {
-        run = await cli(port, ['verify', '--against', file]);
+        run = await cliAgainst(api.server, ['verify', '--against', file]);
         expect(run.code).toBe(5);
         expect(run.stdout).toContain(
           'export does NOT match: The chain at position 3 no longer has the seal the export recorded',

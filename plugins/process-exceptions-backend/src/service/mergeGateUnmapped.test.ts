@@ -1,7 +1,5 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
-import { runCli } from '@process-exceptions/backstage-plugin-process-exceptions-node/cli';
+import { cliAgainst } from '../__testUtils__/cli';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { AddressInfo } from 'node:net';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { component, event, startApi } from '../__testUtils__/testBackend';
 
@@ -18,6 +16,9 @@ const pulled = (entity: string) =>
     },
     { entity, minutesAgo: 30 },
   );
+
+const closed = (entity: string) =>
+  event('gap.closed', { storyId: 'ST-901', gapKey: 'copy' }, { entity });
 
 describe.each(databases.eachSupportedId())(
   'the merge gate on %p',
@@ -56,16 +57,11 @@ describe.each(databases.eachSupportedId())(
         (await api.get('/v1/gates/merge?changeId=pr-902')).body.allowed,
       ).toBe(true);
 
-      const { port } = api.server.address() as AddressInfo;
-      let stdout = '';
-      const code = await runCli(['gate', '--change', 'pr-901'], {
-        stdout: { write: (s: string) => (stdout += s) },
-        stderr: { write: () => undefined },
-        env: {
-          PROCESS_EXCEPTIONS_URL: `http://127.0.0.1:${port}`,
-          PROCESS_EXCEPTIONS_TOKEN: mockCredentials.service.token(),
-        },
-      });
+      const { code, stdout } = await cliAgainst(api.server, [
+        'gate',
+        '--change',
+        'pr-901',
+      ]);
       expect(code).toBe(1);
       expect(stdout).toContain('merge blocked: 1 open readiness gap');
       expect(stdout).toContain(
@@ -74,13 +70,7 @@ describe.each(databases.eachSupportedId())(
       expect(stdout).toContain('register that entity');
 
       // Filled by someone the attestation policy lets close it: open.
-      await api.post(
-        event(
-          'gap.closed',
-          { storyId: 'ST-901', gapKey: 'copy' },
-          { entity: 'paymnts' },
-        ),
-      );
+      await api.post(closed('paymnts'));
       expect(
         (await api.get('/v1/gates/merge?changeId=pr-901')).body.allowed,
       ).toBe(true);
@@ -113,13 +103,7 @@ describe.each(databases.eachSupportedId())(
       });
       await api.post(pulled('paymnts'));
       // The pipeline's token is not a person.
-      await api.post(
-        event(
-          'gap.closed',
-          { storyId: 'ST-901', gapKey: 'copy' },
-          { entity: 'paymnts' },
-        ),
-      );
+      await api.post(closed('paymnts'));
       expect(
         (await api.get('/v1/gates/merge?changeId=pr-901')).body.allowed,
       ).toBe(false);

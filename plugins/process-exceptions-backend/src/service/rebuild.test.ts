@@ -1,7 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { runCli } from '@process-exceptions/backstage-plugin-process-exceptions-node/cli';
-import { AddressInfo } from 'node:net';
+import { cliAgainst } from '../__testUtils__/cli';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { event, startApi } from '../__testUtils__/testBackend';
 
@@ -58,17 +57,11 @@ describe.each(databases.eachSupportedId())(
     it('runs from the CLI, which prints progress until the rebuild is done', async () => {
       const api = await startApi(databases, databaseId);
       await api.post({ events: [hotfix('d-1')] });
-      const { port } = api.server.address() as AddressInfo;
-      let stdout = '';
-      let stderr = '';
-      const code = await runCli(['rebuild', '--interval', '0.05'], {
-        stdout: { write: (chunk: string) => (stdout += chunk) },
-        stderr: { write: (chunk: string) => (stderr += chunk) },
-        env: {
-          PROCESS_EXCEPTIONS_URL: `http://127.0.0.1:${port}`,
-          PROCESS_EXCEPTIONS_TOKEN: mockCredentials.user.token(),
-        },
-      });
+      const { code, stdout, stderr } = await cliAgainst(
+        api.server,
+        ['rebuild', '--interval', '0.05'],
+        mockCredentials.user.token(),
+      );
       expect(stderr).toBe('');
       expect(code).toBe(0);
       expect(stdout.trim().split('\n').pop()).toMatch(

@@ -1,6 +1,4 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
-import { runCli } from '@process-exceptions/backstage-plugin-process-exceptions-node/cli';
-import { AddressInfo } from 'node:net';
+import { cliAgainst } from '../__testUtils__/cli';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { readPolicyFactory } from '../__testUtils__/readPolicy';
 import { event, startApi } from '../__testUtils__/testBackend';
@@ -153,16 +151,11 @@ describe.each(databases.eachSupportedId())('the trail on %p', databaseId => {
   it('prints the trail with the CLI: process-exceptions trail --change', async () => {
     const api = await startApi(databases, databaseId);
     await history(api);
-    const { port } = api.server.address() as AddressInfo;
-    let stdout = '';
-    const code = await runCli(['trail', '--change', 'abc123'], {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: () => undefined },
-      env: {
-        PROCESS_EXCEPTIONS_URL: `http://127.0.0.1:${port}`,
-        PROCESS_EXCEPTIONS_TOKEN: mockCredentials.service.token(),
-      },
-    });
+    const { code, stdout } = await cliAgainst(api.server, [
+      'trail',
+      '--change',
+      'abc123',
+    ]);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe(

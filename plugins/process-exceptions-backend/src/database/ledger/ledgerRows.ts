@@ -4,6 +4,9 @@ import { ledgerKey, NewLedgerEvent } from '../ExceptionStore';
 
 // The ledger's rows, as the write path uses them.
 
+/** Ledger source of the events people cause through the portal. */
+export const PORTAL_SOURCE = 'portal';
+
 /** A ledger row as the replay reads it. */
 export type LedgerRow = {
   seq: number | string;

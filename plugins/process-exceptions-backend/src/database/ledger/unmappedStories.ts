@@ -2,9 +2,7 @@ import { EventProvenance } from '@process-exceptions/backstage-plugin-process-ex
 import { Knex } from 'knex';
 import { sha256Hex } from '../../lib/sha256Hex';
 import { parseJson } from '../sql/conversions';
-
-/** The portal's ledger source (see PortalActions). */
-const PORTAL_SOURCE = 'portal';
+import { PORTAL_SOURCE } from './ledgerRows';
 
 /** A story pulled for a service the catalog does not know yet. */
 export type UnmappedStory = {
